@@ -1,0 +1,89 @@
+package io.portalgo.agent.stats;
+
+import io.portalgo.algorithms.Algorithm;
+import io.portalgo.algorithms.Protocol;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the agent did, per protocol and algorithm (no kernel we studied counts these):
+ * allocations, candidates probed, retries after a busy port, exhaustions, kernel fallbacks and
+ * internal errors. Counters are {@link LongAdder}s, so recording costs a few ns and never
+ * contends. Nothing here is derived from a key.
+ */
+public final class Statistics {
+    /** What can be counted. */
+    public enum Event {
+        /** A port chosen by portalgo was bound or connected. */
+        ALLOCATIONS,
+        /** Candidates tried, including the one taken. */
+        PROBES,
+        /** Candidates refused because the port was busy. */
+        RETRIES,
+        /** No suitable port within max-attempts. */
+        EXHAUSTIONS,
+        /** The kernel chose the port instead (exhaustion with on-exhaustion=kernel, or an internal error). */
+        KERNEL_FALLBACKS,
+        /** portalgo failed internally; the socket fell back to the kernel. */
+        INTERNAL_ERRORS;
+
+        /** {@code kernel-fallbacks} style name. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final LongAdder[][][] counters =
+            new LongAdder[Protocol.values().length][Algorithm.values().length][Event.values().length];
+
+    public Statistics() {
+        for (LongAdder[][] byAlgorithm : counters) {
+            for (LongAdder[] byEvent : byAlgorithm) {
+                for (int i = 0; i < byEvent.length; i++) {
+                    byEvent[i] = new LongAdder();
+                }
+            }
+        }
+    }
+
+    public void record(Protocol protocol, Algorithm algorithm, Event event) {
+        counters[protocol.ordinal()][algorithm.ordinal()][event.ordinal()].increment();
+    }
+
+    public void add(Protocol protocol, Algorithm algorithm, Event event, long amount) {
+        counters[protocol.ordinal()][algorithm.ordinal()][event.ordinal()].add(amount);
+    }
+
+    public long get(Protocol protocol, Algorithm algorithm, Event event) {
+        return counters[protocol.ordinal()][algorithm.ordinal()][event.ordinal()].sum();
+    }
+
+    /** Sum over every protocol and algorithm. */
+    public long total(Event event) {
+        long sum = 0;
+        for (Protocol protocol : Protocol.values()) {
+            for (Algorithm algorithm : Algorithm.values()) {
+                sum += get(protocol, algorithm, event);
+            }
+        }
+        return sum;
+    }
+
+    /** Non-zero counters as {@code tcp.doublehash.allocations -> 12}, in a stable order. */
+    public Map<String, Long> snapshot() {
+        Map<String, Long> snapshot = new LinkedHashMap<>();
+        for (Protocol protocol : Protocol.values()) {
+            for (Algorithm algorithm : Algorithm.values()) {
+                for (Event event : Event.values()) {
+                    long value = get(protocol, algorithm, event);
+                    if (value != 0) {
+                        snapshot.put(protocol.id() + "." + algorithm.id() + "." + event.id(), value);
+                    }
+                }
+            }
+        }
+        return snapshot;
+    }
+}

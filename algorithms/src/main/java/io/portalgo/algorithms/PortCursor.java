@@ -1,0 +1,21 @@
+package io.portalgo.algorithms;
+
+/**
+ * The candidates for one allocation, in the RFC's order. Each {@link #next()} advances the
+ * selector's shared state exactly as one turn of the RFC's loop does (for {@code hash},
+ * {@code counter++}); {@link #accept()} tells the selector the last candidate was taken (where
+ * {@code doublehash} adds its noise). Not thread-safe: one cursor serves one allocation.
+ */
+public interface PortCursor {
+    /** What {@link #next()} returns once the algorithm has tried every candidate it may. */
+    int NO_PORT = -1;
+
+    /** The next candidate port, or {@link #NO_PORT} when the RFC's loop would return ERROR. */
+    int next();
+
+    /** The last candidate returned by {@link #next()} was suitable and is now in use. */
+    void accept();
+
+    /** Candidates returned so far. */
+    int probes();
+}

@@ -1,0 +1,38 @@
+package io.portalgo.algorithms;
+
+/**
+ * The range with the reserved ports taken out, as a dense array: index i of {@code 0..m-1} is
+ * the i-th usable port in ascending order. Every algorithm computes an index modulo {@code m}
+ * and maps it here, so reserved ports are skipped without costing a probe, and an algorithm that
+ * steps by one still visits every usable port in m candidates. Without reserved ports index i is
+ * simply {@code min + i}, the RFC's formula. 2 bytes per port: 56 KiB for Linux's default range.
+ */
+final class UsablePorts {
+    private final char[] ports;
+
+    UsablePorts(PortRange range, PortSet reserved) {
+        char[] all = new char[range.size()];
+        int count = 0;
+        for (int port = range.min(); port <= range.max(); port++) {
+            if (!reserved.contains(port)) {
+                all[count++] = (char) port;
+            }
+        }
+        this.ports = java.util.Arrays.copyOf(all, count);
+    }
+
+    /** m, the number of usable ports. */
+    int size() {
+        return ports.length;
+    }
+
+    /** The port at {@code index}, 0 <= index < m. */
+    int at(int index) {
+        return ports[index];
+    }
+
+    /** The port at {@code value mod m}, reading {@code value} as unsigned 64 bits. */
+    int atUnsigned(long value) {
+        return ports[(int) Long.remainderUnsigned(value, ports.length)];
+    }
+}
