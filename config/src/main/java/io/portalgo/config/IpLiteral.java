@@ -23,7 +23,7 @@ final class IpLiteral {
     static byte[] parseIpv4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
-            throw new IllegalArgumentException("'" + text + "' is not an IPv4 address (four numbers 0..255 separated by dots)");
+            throw new IllegalArgumentException("'" + text + "' is not an IPv4 address (four numbers 0..255 separated by dots, no leading zeros)");
         }
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {

@@ -104,7 +104,7 @@ public final class PortalgoSettings {
                 }
                 return;
             }
-            if (property.startupOnly() && !startupValueKept(property, value)) {
+            if (property.startupOnly() && changesStartupValue(property, value)) {
                 problems.add(property.key() + "=" + value + " (" + origin + "): read only at start-up; expected the "
                         + "running value '" + property.formatObject(values.get(property)) + "' (restart to change it)");
                 return;
@@ -114,9 +114,10 @@ public final class PortalgoSettings {
         return build(next, problems);
     }
 
-    private boolean startupValueKept(Property<?> property, String value) {
+    /** True if {@code value} is valid and differs from the running value; an invalid one is reported by its parser. */
+    private boolean changesStartupValue(Property<?> property, String value) {
         try {
-            return property.parse(value).equals(values.get(property));
+            return !property.parse(value).equals(values.get(property));
         } catch (InvalidValue e) {
             return false;
         }

@@ -14,22 +14,36 @@ final class Suggestions {
 
     /**
      * The candidate closest to {@code wanted} (case-insensitive), if it is close enough to be a
-     * typo: at most 2 edits, or a third of the name's length for longer names. Ties go to the
-     * candidate listed first.
+     * typo: at most one edit per four characters (at least one), so {@code hsah} gives
+     * {@code hash} but {@code fast} gives nothing. Failing that, the one candidate that is a
+     * prefix of {@code wanted} or has it as a prefix ({@code warning} gives {@code warn}); with
+     * several such candidates ({@code random}) there is no suggestion. Ties go to the candidate
+     * listed first.
      */
     static Optional<String> closest(String wanted, Iterable<String> candidates) {
         String target = wanted.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(2, target.length() / 3);
+        int allowed = Math.max(1, target.length() / 4);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        String prefixMatch = null;
+        int prefixMatches = 0;
         for (String candidate : candidates) {
-            int distance = distance(target, candidate.toLowerCase(Locale.ROOT));
+            String known = candidate.toLowerCase(Locale.ROOT);
+            int distance = distance(target, known);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
+            String shorter = known.length() < target.length() ? known : target;
+            if (shorter.length() >= 3 && (target.startsWith(known) || known.startsWith(target))) {
+                prefixMatch = candidate;
+                prefixMatches++;
+            }
         }
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        if (bestDistance <= allowed) {
+            return Optional.of(best);
+        }
+        return prefixMatches == 1 ? Optional.of(prefixMatch) : Optional.empty();
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent transpositions. */
