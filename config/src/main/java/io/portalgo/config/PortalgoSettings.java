@@ -39,6 +39,7 @@ public final class PortalgoSettings {
     private final Map<Property<?>, Object> values;
     private final Map<Protocol, Map<AddressFamily, Algorithm>> algorithms;
     private final SelectorSettings selectorSettings;
+    private final DestinationRules rules;
 
     private PortalgoSettings(Map<Property<?>, Assignment> assignments, Map<Property<?>, Object> values,
             Map<Protocol, Map<AddressFamily, Algorithm>> algorithms, SelectorSettings selectorSettings) {
@@ -46,6 +47,7 @@ public final class PortalgoSettings {
         this.values = values;
         this.algorithms = algorithms;
         this.selectorSettings = selectorSettings;
+        this.rules = (DestinationRules) values.get(Property.RULES);
     }
 
     /** Built-in defaults only, with the host's range and reserved ports where readable. */
@@ -220,8 +222,8 @@ public final class PortalgoSettings {
      * algorithm of {@link #algorithm(Protocol, AddressFamily)}.
      */
     public Algorithm algorithmFor(Protocol protocol, AddressFamily family, InetAddress remote, int remotePort) {
-        if (remote != null) {
-            Optional<Algorithm> ruled = rules().match(protocol, remote, remotePort);
+        if (remote != null && !rules.isEmpty()) {
+            Optional<Algorithm> ruled = rules.match(protocol, remote, remotePort);
             if (ruled.isPresent()) {
                 return ruled.get();
             }
@@ -231,7 +233,7 @@ public final class PortalgoSettings {
 
     /** The destination rules, in order; empty when {@code portalgo.rules} is not set. */
     public DestinationRules rules() {
-        return value(Property.RULES);
+        return rules;
     }
 
     public SelectorSettings selectorSettings() {

@@ -36,15 +36,15 @@ public final class Property<T> {
     public static final Property<Optional<Algorithm>> ALGORITHM = algorithm("algorithm", "(unset)",
             "one algorithm for every protocol and family; any more specific key below wins");
     public static final Property<Optional<Algorithm>> TCP_ALGORITHM = algorithm("tcp.algorithm", "`doublehash`",
-            "TCP sockets (RFC 6056 §3.3.4 with Linux-grade hardening)");
+            "TCP sockets; beats the family keys (default: RFC 6056 §3.3.4, hardened as Linux does)");
     public static final Property<Optional<Algorithm>> UDP_ALGORITHM = algorithm("udp.algorithm", "`random_pick`",
-            "UDP sockets (RFC 5452 §9.2: DNS wants fully random source ports)");
+            "UDP sockets; beats the family keys (default: RFC 5452 §9.2, DNS wants fully random source ports)");
     public static final Property<Optional<Algorithm>> INET_ALGORITHM = algorithm("inet.algorithm", "(unset)",
             "IPv4 sockets of both protocols; beaten by the protocol keys");
     public static final Property<Optional<Algorithm>> INET6_ALGORITHM = algorithm("inet6.algorithm", "(unset)",
             "IPv6 sockets of both protocols; beaten by the protocol keys");
     public static final Property<Optional<Algorithm>> TCP_INET_ALGORITHM = algorithm("tcp.inet.algorithm", "`doublehash`",
-            "TCP over IPv4; the most specific key wins, and it shows the algorithm in force");
+            "TCP over IPv4: the most specific key; `get` shows the algorithm in force here");
     public static final Property<Optional<Algorithm>> TCP_INET6_ALGORITHM = algorithm("tcp.inet6.algorithm", "`doublehash`",
             "TCP over IPv6");
     public static final Property<Optional<Algorithm>> UDP_INET_ALGORITHM = algorithm("udp.inet.algorithm", "`random_pick`",
