@@ -1,5 +1,6 @@
 package io.portalgo.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * The settings in force in a running JVM, the JVM's {@code sysctl}. A change is validated whole
  * into a new {@link PortalgoSettings} snapshot and swapped in atomically; a rejected change
- * throws and leaves the snapshot in force untouched.
+ * throws and leaves the snapshot in force untouched. Readers never lock: {@link #current()} is
+ * one volatile read.
  */
 public final class LiveSettings {
     private final AtomicReference<PortalgoSettings> current;
@@ -25,7 +27,8 @@ public final class LiveSettings {
 
     /**
      * Applies {@code changes} ({@code key=value}, keys with or without the {@code portalgo.}
-     * prefix) on top of the current snapshot.
+     * prefix) on top of the current snapshot. Changes are layered: only the keys given change, so
+     * {@code algorithm=bsd} moves every scope that has no more specific key set.
      *
      * @return the new snapshot, now in force
      * @throws ConfigException if any change is bad; nothing is applied
@@ -33,13 +36,47 @@ public final class LiveSettings {
     public synchronized PortalgoSettings apply(Map<String, String> changes, Source source) {
         PortalgoSettings next = current.get().withChanges(changes, source);
         current.set(next);
+        RuntimeException failure = null;
         for (Consumer<PortalgoSettings> listener : listeners) {
-            listener.accept(next);
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                // The change is in force either way; every listener still hears of it.
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return next;
     }
 
-    /** Called with every new snapshot after it is in force. */
+    /**
+     * Applies changes written in the agent-argument syntax ({@code algorithm=bsd,reserved=1,2-4}),
+     * as a second {@code attach} delivers them.
+     *
+     * @throws ConfigException if the text or any change is bad; nothing is applied
+     */
+    public PortalgoSettings applyArguments(String agentArguments, Source source) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        List<String> problems = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> pair : AgentArguments.parse(agentArguments)) {
+            if (changes.put(pair.getKey(), pair.getValue()) != null) {
+                problems.add(pair.getKey() + "=" + Sources.shown(pair.getValue(), Property.byKey(pair.getKey())) + " (" + source.description() + "): set twice; "
+                        + "give each property once");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return apply(changes, source);
+    }
+
+    /** Called with every new snapshot after it is in force. A listener that throws does not undo the change. */
     public void onChange(Consumer<PortalgoSettings> listener) {
         listeners.add(listener);
     }
