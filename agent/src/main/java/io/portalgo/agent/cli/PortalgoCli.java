@@ -85,14 +85,15 @@ public final class PortalgoCli implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the algorithms: id, RFC 6056 section, trade-off.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the algorithms: id, RFC 6056 section, trade-off.")
     int list() {
         SysctlFormat.algorithms().forEach(out::println);
         return 0;
     }
 
-    @Command(name = "attach", mixinStandardHelpOptions = true, description = "Load portalgo into a running JVM; if it is already there, only apply "
-            + "the settings.")
+    @Command(name = "attach", mixinStandardHelpOptions = true,
+            description = "Load portalgo into a running JVM; if it is already there, only apply the settings.")
     int attach(@Parameters(index = "0", paramLabel = "<pid>") long pid,
             @Parameters(index = "1..*", arity = "0..*", paramLabel = "<key=value,...>") List<String> settings) {
         String changes = joined(settings);
@@ -122,7 +123,8 @@ public final class PortalgoCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Print the settings of a JVM running portalgo, or the keys given.")
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = "Print the settings of a JVM running portalgo, or the keys given.")
     int get(@Parameters(index = "0", paramLabel = "<pid>") long pid,
             @Parameters(index = "1..*", arity = "0..*", paramLabel = "<key>") List<String> keys) {
         try (Target target = targets.open(pid)) {
@@ -138,8 +140,8 @@ public final class PortalgoCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change settings, all or nothing, from the next socket on; print the new "
-            + "values.")
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "Change settings, all or nothing, from the next socket on; print the new values.")
     int set(@Parameters(index = "0", paramLabel = "<pid>") long pid,
             @Parameters(index = "1..*", arity = "1..*", paramLabel = "<key=value,...>") List<String> settings) {
         String changes = joined(settings);
@@ -151,8 +153,8 @@ public final class PortalgoCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Print the counters: totals, then each protocol and algorithm that did "
-            + "anything.")
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Print the counters: totals, then each protocol and algorithm that did anything.")
     int stats(@Parameters(index = "0", paramLabel = "<pid>") long pid) {
         try (Target target = targets.open(pid)) {
             SysctlFormat.statistics(requireAgent(target, pid).statistics()).forEach(out::println);
@@ -213,7 +215,8 @@ public final class PortalgoCli implements Callable<Integer> {
         } catch (URISyntaxException | IllegalArgumentException e) {
             // Not a file location: reported below.
         }
-        throw new CliFailure(CliFailure.USAGE, "attach needs the agent jar; run it as: java -jar portalgo-agent.jar attach <pid>");
+        throw new CliFailure(CliFailure.USAGE,
+                "attach needs the agent jar; run it as: java -jar portalgo-agent.jar attach <pid>");
     }
 
     /** {@code --version}: the jar's {@code Implementation-Version}. */
