@@ -1,5 +1,8 @@
 package io.portalgo.it.control;
 
+import io.portalgo.it.ForkedJvm;
+import io.portalgo.it.Jdk;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,12 +18,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link PortProbe} in its own JVM, on a chosen JDK with chosen flags (for example
+ * A {@link PortProbe} in its own JVM, kept running and driven line by line (where
+ * {@link ForkedJvm} runs a program to its end), on a chosen JDK with chosen flags (for example
  * {@code -javaagent:} with the real shaded jar). Commands go to its standard input, replies come
  * back one line each; its standard error is kept for assertions and failure messages. Every
  * wait is bounded.
  */
-final class ForkedJvm implements AutoCloseable {
+final class ProbeJvm implements AutoCloseable {
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -29,7 +33,7 @@ final class ForkedJvm implements AutoCloseable {
     private final StringBuffer stderr = new StringBuffer();
     private final long pid;
 
-    private ForkedJvm(Process process) throws IOException {
+    private ProbeJvm(Process process) throws IOException {
         this.process = process;
         this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         drain(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), replies::add);
@@ -43,7 +47,7 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     /** Starts {@link PortProbe} on {@code jdk} with {@code jvmFlags} before the class name. */
-    static ForkedJvm start(Jdks.Jdk jdk, String... jvmFlags) throws IOException {
+    static ProbeJvm start(Jdk jdk, String... jvmFlags) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         command.addAll(List.of(jvmFlags));
@@ -53,7 +57,7 @@ final class ForkedJvm implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         // The test JVM's own PORTALGO_ variables must not configure the probe (config refuses unknown ones).
         builder.environment().keySet().removeIf(name -> name.startsWith("PORTALGO_") && !name.equals("PORTALGO_JAVA25_HOME"));
-        return new ForkedJvm(builder.start());
+        return new ProbeJvm(builder.start());
     }
 
     /**
@@ -70,7 +74,7 @@ final class ForkedJvm implements AutoCloseable {
 
     /** {@code -javaagent:<the real jar>=<arguments>}. */
     static String javaagent(String arguments) {
-        Path jar = Jdks.agentJar();
+        Path jar = ForkedJvm.AGENT_JAR;
         return "-javaagent:" + jar + (arguments.isEmpty() ? "" : "=" + arguments);
     }
 
@@ -143,8 +147,8 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     /** Runs {@code java -jar <agent jar> <arguments>} on {@code jdk}, bounded; its exit code and output. */
-    static CliRun cli(Jdks.Jdk jdk, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", Jdks.agentJar().toString()));
+    static CliRun cli(Jdk jdk, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", ForkedJvm.AGENT_JAR.toString()));
         command.addAll(List.of(arguments));
         try {
             Process cli = new ProcessBuilder(command).redirectErrorStream(false).start();
