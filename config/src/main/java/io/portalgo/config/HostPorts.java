@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * 32768-60999, n = 28,232) and {@code net.ipv4.ip_local_reserved_ports}. Anything unreadable
  * or unexpected gives empty, and the caller falls back to 49152-65535 (RFC 6335 §6) and none.
  */
-final class HostPorts {
+public final class HostPorts {
     private static final Pattern TWO_NUMBERS = Pattern.compile("\\s*(\\d{1,5})\\s+(\\d{1,5})\\s*");
 
     private HostPorts() {
     }
 
-    static Optional<PortRange> range(Environment environment) {
+    public static Optional<PortRange> range(Environment environment) {
         try {
             Matcher matcher = TWO_NUMBERS.matcher(environment.read(environment.portRangeFile()));
             if (!matcher.matches()) {
@@ -31,7 +31,7 @@ final class HostPorts {
         }
     }
 
-    static Optional<PortSet> reserved(Environment environment) {
+    public static Optional<PortSet> reserved(Environment environment) {
         try {
             return Optional.of(Values.PORT_LIST.parse(environment.read(environment.reservedPortsFile()).trim()));
         } catch (IOException | InvalidValue | RuntimeException e) {

@@ -1,0 +1,152 @@
+package io.portalgo.agent.installer;
+
+import io.portalgo.agent.control.ControlPlane;
+import io.portalgo.agent.runtime.BindFailures;
+import io.portalgo.agent.runtime.Log;
+import io.portalgo.agent.runtime.PortalgoRuntime;
+import io.portalgo.agent.runtime.Substitution;
+import io.portalgo.algorithms.PortRange;
+import io.portalgo.config.ConfigException;
+import io.portalgo.config.Environment;
+import io.portalgo.config.HostPorts;
+import io.portalgo.config.PortalgoSettings;
+import io.portalgo.config.Source;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything between the premain shim and a running agent: settings, the way into java.base,
+ * the dispatcher's wiring, the advice, the live controls and the one start-up line. Its order
+ * matters: the settings are checked before anything is changed, the failure texts are probed
+ * before the advice exists, and the call sites point at the agent before the JDK is
+ * retransformed, so no socket ever meets half an agent.
+ */
+public final class Installer {
+    /** sysexits.h EX_CONFIG: the JVM stops before {@code main} on a bad configuration. */
+    static final int EXIT_BAD_CONFIGURATION = 78;
+
+    private Installer() {
+    }
+
+    /** {@code -javaagent}: a bad configuration stops the JVM here, with the config message. */
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        PortalgoSettings settings;
+        try {
+            settings = PortalgoSettings.load(arguments);
+        } catch (ConfigException bad) {
+            System.err.println("[portalgo] error: invalid configuration, the JVM stops:");
+            bad.problems().forEach(problem -> System.err.println("[portalgo]   " + problem));
+            System.exit(EXIT_BAD_CONFIGURATION);
+            return;
+        }
+        install(settings, instrumentation, "premain");
+    }
+
+    /**
+     * A dynamic attach. Into a JVM without portalgo: install, or refuse with the config message
+     * (the JVM goes on untouched). Into a JVM that runs portalgo already: change only the settings
+     * given, validated whole.
+     *
+     * @throws ConfigException for a bad value, so the attacher sees the refusal
+     */
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        Optional<PortalgoRuntime> running = PortalgoRuntime.running();
+        try {
+            if (running.isPresent()) {
+                PortalgoSettings next = running.get().settings().applyArguments(arguments == null ? "" : arguments,
+                        Source.AGENT_ARGUMENT);
+                Log.info("settings changed by attach: " + next.describe());
+                return;
+            }
+            install(PortalgoSettings.load(arguments), instrumentation, "attach");
+        } catch (ConfigException bad) {
+            Log.error("attach refused, settings unchanged:");
+            bad.problems().forEach(problem -> Log.error("  " + problem));
+            throw bad;
+        }
+    }
+
+    private static void install(PortalgoSettings settings, Instrumentation instrumentation, String how) {
+        long started = System.nanoTime();
+        Log.level(settings.logLevel());
+        try {
+            // Under its relocated name in the shaded jar: ByteBuddy then stays off sun.misc.Unsafe (Java 24+ warns).
+            System.setProperty("net.bytebuddy.safe", "true");
+            JavaBase javaBase = JavaBase.open(instrumentation);
+            if (javaBase.dispatcherWasThere()) {
+                Log.error("another copy of the portalgo agent is installed in this JVM (from another class loader); "
+                        + "this one stays inactive");
+                return;
+            }
+            BindFailures failures = probeFailureTexts();
+            Optional<PortRange> kernelRange = HostPorts.range(Environment.system());
+            PortalgoRuntime runtime = PortalgoRuntime.start(settings, new JdkSocketOps(javaBase.net()), failures,
+                    kernelRange);
+            wire(javaBase, runtime.substitution());
+            List<String> problems = new AdviceInstaller().install(instrumentation);
+            problems.forEach(problem -> Log.error("instrumentation: " + problem));
+            LegacySockets.warnIfSelected();
+            if (settings.jmx()) {
+                ControlPlane.start(runtime);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            Log.info("portalgo " + runtime.version() + " " + (problems.isEmpty() ? "active" : "PARTLY active") + " ("
+                    + how + ", Java " + Runtime.version() + ", " + millis + " ms): "
+                    + settings.describe().replace("mode=" + settings.tcpMode().id(),
+                            "mode=" + runtime.substitution().describeTcpMode()));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
+            Log.error("not installed, every port stays the kernel's: " + failure);
+        }
+    }
+
+    /** Points the dispatcher's call sites at the substitution. */
+    private static void wire(JavaBase javaBase, Substitution substitution) throws ReflectiveOperationException {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        javaBase.wire("BIND", lookup.findVirtual(Substitution.class, "bind", MethodType.methodType(boolean.class,
+                ProtocolFamily.class, FileDescriptor.class, InetAddress.class)).bindTo(substitution));
+        javaBase.wire("BEFORE_TCP_CONNECT", lookup.findVirtual(Substitution.class, "beforeTcpConnect",
+                MethodType.methodType(void.class, FileDescriptor.class, InetAddress.class, int.class)).bindTo(substitution));
+        javaBase.wire("AFTER_CONNECT", lookup.findVirtual(Substitution.class, "afterConnect",
+                MethodType.methodType(boolean.class, FileDescriptor.class, Throwable.class)).bindTo(substitution));
+        javaBase.wire("UDP_DESTINATION", lookup.findVirtual(Substitution.class, "udpDestination",
+                MethodType.methodType(void.class, Object.class)).bindTo(substitution));
+    }
+
+    /**
+     * The strerror texts of EADDRINUSE and EADDRNOTAVAIL as this JVM reports them (they follow the
+     * C library's locale): a bind to a port a second socket holds, and a bind to 0.0.0.1, which
+     * is never a local address. Run before the advice exists; C-locale texts where a probe fails.
+     */
+    private static BindFailures probeFailureTexts() {
+        String inUse = BindFailures.ENGLISH_ADDRESS_IN_USE;
+        String notAvailable = BindFailures.ENGLISH_ADDRESS_NOT_AVAILABLE;
+        try (DatagramChannel holder = DatagramChannel.open(StandardProtocolFamily.INET);
+                DatagramChannel second = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try {
+                second.bind(holder.getLocalAddress());
+            } catch (BindException expected) {
+                inUse = expected.getMessage();
+            }
+            try (DatagramChannel third = DatagramChannel.open(StandardProtocolFamily.INET)) {
+                third.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {0, 0, 0, 1}), 9));
+            } catch (BindException expected) {
+                notAvailable = expected.getMessage();
+            }
+        } catch (IOException | RuntimeException noIpv4) {
+            Log.debug(() -> "failure texts not probed (" + noIpv4 + "); using the C locale's");
+        }
+        return new BindFailures(inUse, notAvailable);
+    }
+}

@@ -1,0 +1,43 @@
+package io.portalgo.agent.installer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.commons.ClassRemapper;
+import net.bytebuddy.jar.asm.commons.SimpleRemapper;
+
+/**
+ * Class bytes of the agent jar with the dispatcher template's name,
+ * {@code io.portalgo.agent.boot.PortalgoDispatch}, replaced by its name inside java.base,
+ * {@code sun.nio.ch.PortalgoDispatch}. The template itself becomes the dispatcher; the advice
+ * classes, compiled against the template, come out calling the dispatcher. Neither is ever
+ * loaded under its own name.
+ */
+final class Remapped {
+    static final String TEMPLATE = "io.portalgo.agent.boot.PortalgoDispatch";
+    static final String DISPATCHER = "sun.nio.ch.PortalgoDispatch";
+
+    private Remapped() {
+    }
+
+    /** The bytes of {@code className} from the agent jar, remapped. */
+    static byte[] bytesOf(String className) {
+        String resource = className.replace('.', '/') + ".class";
+        try (InputStream in = Remapped.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the agent jar lacks " + resource);
+            }
+            ClassReader reader = new ClassReader(in.readAllBytes());
+            ClassWriter writer = new ClassWriter(0);
+            reader.accept(new ClassRemapper(writer, new SimpleRemapper(internal(TEMPLATE), internal(DISPATCHER))), 0);
+            return writer.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource + " from the agent jar", e);
+        }
+    }
+
+    private static String internal(String className) {
+        return className.replace('.', '/');
+    }
+}
