@@ -88,6 +88,7 @@ public final class Charts {
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart);
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisTickMarkSpacingHint(120);
         return chart;
     }
 

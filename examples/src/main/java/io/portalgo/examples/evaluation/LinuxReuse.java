@@ -76,7 +76,7 @@ public final class LinuxReuse {
             }
         }
         Trace trace = new Trace(name, new int[connections], ports, new int[connections], 0);
-        return new Row(name, m, m / 8.0, m / 4.5, laps.getMin(), laps.getMean(),
+        return new Row(name, m, m / 8, m / 4.5, laps.getMin(), laps.getMean(),
                 ReuseDistance.summarize(ReuseDistance.distances(trace)));
     }
 }

@@ -19,7 +19,8 @@ public final class Predictability {
     private Predictability() {
     }
 
-    public record Result(int successes, int trials, int rangeSize) {
+    /** {@code freshPorts}: the port of each trial's new destination, independent draws for a uniformity test. */
+    public record Result(int successes, int trials, int rangeSize, int[] freshPorts) {
         public double rate() {
             return (double) successes / trials;
         }
@@ -41,6 +42,7 @@ public final class Predictability {
         Flow attacker = Destinations.attackerServer();
         int attackerId = -1;
         int successes = 0;
+        int[] freshPorts = new int[trials];
         for (int trial = 0; trial < trials; trial++) {
             int elsewhere = workload.nextInt(backgroundMax + 1);
             for (int j = 0; j < elsewhere; j++) {
@@ -53,11 +55,12 @@ public final class Predictability {
             }
             int fresh = backgroundDestinations + trial;
             int actual = victim.connect(fresh, Destinations.ordinary(fresh));
+            freshPorts[trial] = actual;
             if (actual >= 0 && actual == guess(seen, index)) {
                 successes++;
             }
         }
-        return new Result(successes, trials, index.size());
+        return new Result(successes, trials, index.size(), freshPorts);
     }
 
     /** Last port plus the most frequent step between the ports seen; -1 if a port is missing. */
