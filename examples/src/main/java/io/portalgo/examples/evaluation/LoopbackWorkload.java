@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The real-socket workload, run in a child JVM (under the agent or without it): a loopback TCP
- * server, N client connections to it, each closed with SO_LINGER 0 (an RST, so neither side
- * keeps TIME-WAIT and 2,000 connections cannot exhaust the range), then N UDP datagrams from fresh
+ * server, N client connections to it, each closed first by the client with SO_LINGER 0 (an RST,
+ * so neither side keeps TIME-WAIT and 2,000 connections cannot exhaust the range), then N UDP datagrams from fresh
  * unbound channels to a loopback receiver. Prints one line per connection, {@code tcp <port>} or
  * {@code udp <port>}: the local port the socket got. Loopback only; at most 20,000 of each.
  *
@@ -41,7 +41,7 @@ public final class LoopbackWorkload {
             for (int i = 0; i < tcp; i++) {
                 try (Socket socket = new Socket()) {
                     socket.setSoLinger(true, 0);
-                    socket.connect(target, 5_000);
+                    socket.connect(target); // untimed: a timed connect may see the reset of a fast close
                     out.println("tcp " + socket.getLocalPort());
                 }
             }
@@ -68,7 +68,7 @@ public final class LoopbackWorkload {
     private static void acceptAndClose(ServerSocket server) {
         while (!server.isClosed()) {
             try (Socket accepted = server.accept()) {
-                accepted.setSoLinger(true, 0);
+                accepted.getInputStream().read(); // the client closes first (RST), so the server keeps no TIME-WAIT
             } catch (IOException closedOrReset) {
                 if (server.isClosed()) {
                     return;

@@ -74,7 +74,12 @@ public final class RealSockets {
     /** The system's ephemeral range where Linux tells it, else the IANA range. */
     static PortRange systemRange() {
         try {
-            String[] ends = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            // procfs files report size 0, so read them as a stream rather than by size
+            String line;
+            try (var reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                line = reader.readLine();
+            }
+            String[] ends = line.trim().split("\\s+");
             return PortRange.of(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
         } catch (IOException | RuntimeException unreadable) {
             return PortRange.IANA_DYNAMIC;
@@ -169,7 +174,9 @@ public final class RealSockets {
                             + "from fresh channels to a loopback receiver per row; range %s (n = %,d), seed %d, agent "
                             + "`%s`, Java %s, %s %s. One destination per protocol, so \"next port guessed\" is the next port "
                             + "to the same server from the 8 before it (last + most frequent step), and the reuse distance is in "
-                            + "connections to that server.%n%n",
+                            + "connections to that server. That is what `hash` and `doublehash` promise to be predictable for: consecutive ports to one "
+                            + "destination (RFC 6056 §3.3.3); their secret is the offset of every other destination. `random_start` and "
+                            + "`random_pick` draw the same first candidate from the same seed, so their rows agree wherever that port was free.%n%n",
                     connections, connections, range, range.size(), seed, agentJar, System.getProperty("java.version"),
                     System.getProperty("os.name"), System.getProperty("os.version"));
         }
