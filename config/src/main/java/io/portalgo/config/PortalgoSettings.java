@@ -269,6 +269,11 @@ public final class PortalgoSettings {
         return value(Property.JMX);
     }
 
+    /** Whether transformed JDK classes may be kept in, and read from, the user's cache directory. */
+    public boolean classCache() {
+        return value(Property.CLASS_CACHE);
+    }
+
     /**
      * The typed value of {@code property} as configured. For an algorithm key this is the value
      * set for that very key (empty when unset); {@link #algorithm(Protocol, AddressFamily)} gives

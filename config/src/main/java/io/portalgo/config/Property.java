@@ -88,6 +88,9 @@ public final class Property<T> {
             "info", "`info`", "`off`, `error`, `warn`, `info` or `debug`; stderr, prefix `[portalgo]`");
     public static final Property<Boolean> JMX = define("jmx", Values.BOOLEAN, "true", "`true`",
             "register the MBean `io.portalgo:type=PortAlgo` (start-up only)");
+    public static final Property<Boolean> CLASS_CACHE = define("class-cache", Values.BOOLEAN, "true", "`true`",
+            "keep the JDK classes portalgo transformed in `~/.cache/portalgo` (user-private, checked), so later "
+                    + "start-ups skip ByteBuddy (start-up only)");
     public static final Property<Optional<String>> CONFIG = define("config", Values.OPTIONAL_PATH, null, "(unset)",
             "a properties file read at start-up, below environment variables (start-up only)");
 
@@ -202,7 +205,7 @@ public final class Property<T> {
 
     /** True for properties read once at start-up; a live change may only repeat their value. */
     public boolean startupOnly() {
-        return this == CONFIG || this == JMX;
+        return this == CONFIG || this == JMX || this == CLASS_CACHE;
     }
 
     /** True if the default is read from the host (Linux procfs) where it can be. */

@@ -19,6 +19,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -49,14 +50,22 @@ final class AdviceInstaller {
     private static final String NET = "sun.nio.ch.Net";
     private static final String NET_HOOKS = "sun.net.NetHooks";
     private static final String DATAGRAM_CHANNEL = "sun.nio.ch.DatagramChannelImpl";
-    private static final List<String> TARGETS = List.of(NET, NET_HOOKS, DATAGRAM_CHANNEL);
+    /** The JDK classes that get advice. */
+    static final List<String> TARGETS = List.of(NET, NET_HOOKS, DATAGRAM_CHANNEL);
+    /** The agent classes whose bytes decide what the advised classes look like (for {@link TransformCache}). */
+    static final List<String> SHAPING_CLASSES = List.of(AdviceInstaller.class.getName(), Remapped.TEMPLATE,
+            NetBindAdvice.class.getName(), NetConnectAdvice.class.getName(), TcpConnectAdvice.class.getName(),
+            UdpSendAdvice.class.getName(), UdpFirstArgumentAdvice.class.getName());
 
     private final ClassFileLocator locator;
     private final TypePool pool;
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final List<String> transformed = new CopyOnWriteArrayList<>();
+    private final BiConsumer<String, byte[]> produced;
 
-    AdviceInstaller() {
+    /** @param produced told the bytes made for each JDK class, to keep them for the next start-up */
+    AdviceInstaller(BiConsumer<String, byte[]> produced) {
+        this.produced = produced;
         ClassFileLocator.Simple remapped = new ClassFileLocator.Simple(java.util.Map.of(
                 NetBindAdvice.class.getName(), Remapped.bytesOf(NetBindAdvice.class.getName()),
                 NetConnectAdvice.class.getName(), Remapped.bytesOf(NetConnectAdvice.class.getName()),
@@ -114,6 +123,7 @@ final class AdviceInstaller {
         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
                 DynamicType dynamicType) {
             transformed.add(type.getName());
+            produced.accept(type.getName(), dynamicType.getBytes());
             Log.debug(() -> "advice installed in " + type.getName());
         }
 

@@ -22,8 +22,10 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything between the premain shim and a running agent: settings, the way into java.base,
@@ -83,7 +85,9 @@ public final class Installer {
         try {
             // Under its relocated name in the shaded jar: ByteBuddy then stays off sun.misc.Unsafe (Java 24+ warns).
             System.setProperty("net.bytebuddy.safe", "true");
-            JavaBase javaBase = JavaBase.open(instrumentation);
+            Optional<TransformCache> cache = settings.classCache() ? TransformCache.open(AdviceInstaller.SHAPING_CLASSES)
+                    : Optional.empty();
+            JavaBase javaBase = JavaBase.open(instrumentation, () -> dispatcherBytes(cache));
             if (javaBase.dispatcherWasThere()) {
                 Log.error("another copy of the portalgo agent is installed in this JVM (from another class loader); "
                         + "this one stays inactive");
@@ -94,7 +98,13 @@ public final class Installer {
             PortalgoRuntime runtime = PortalgoRuntime.start(settings, new JdkSocketOps(javaBase.net()), failures,
                     kernelRange);
             wire(javaBase, runtime.substitution());
-            List<String> problems = new AdviceInstaller().install(instrumentation);
+            List<String> problems = new ArrayList<>();
+            boolean fromCache = false;
+            if (cache.isPresent()) {
+                fromCache = adviseFromCache(instrumentation, cache.get(), problems);
+            } else {
+                problems.addAll(new AdviceInstaller((name, bytes) -> { }).install(instrumentation));
+            }
             problems.forEach(problem -> Log.error("instrumentation: " + problem));
             LegacySockets.warnIfSelected();
             if (settings.jmx()) {
@@ -102,12 +112,66 @@ public final class Installer {
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             Log.info("portalgo " + runtime.version() + " " + (problems.isEmpty() ? "active" : "PARTLY active") + " ("
-                    + how + ", Java " + Runtime.version() + ", " + millis + " ms): "
+                    + how + ", Java " + Runtime.version() + ", " + millis + " ms" + (fromCache ? ", from cache" : "") + "): "
                     + settings.describe().replace("mode=" + settings.tcpMode().id(),
                             "mode=" + runtime.substitution().describeTcpMode()));
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
+        } catch (ReflectiveOperationException | java.lang.instrument.UnmodifiableClassException | RuntimeException
+                | LinkageError failure) {
             Log.error("not installed, every port stays the kernel's: " + failure);
         }
+    }
+
+    /**
+     * Advises the JDK classes with the bytes a previous JVM made, if the cache has them for
+     * exactly these classes; otherwise with ByteBuddy, keeping what it makes for the next JVM.
+     *
+     * @return true if the cache served every class (ByteBuddy was not loaded)
+     */
+    private static boolean adviseFromCache(Instrumentation instrumentation, TransformCache cache, List<String> problems)
+            throws ClassNotFoundException, java.lang.instrument.UnmodifiableClassException {
+        CachedTransformer cached = new CachedTransformer(cache, Set.copyOf(AdviceInstaller.TARGETS));
+        instrumentation.addTransformer(cached, true);
+        Class<?>[] targets = new Class<?>[AdviceInstaller.TARGETS.size()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = Class.forName(AdviceInstaller.TARGETS.get(i), false, null);
+        }
+        instrumentation.retransformClasses(targets);
+        if (cached.applied().containsAll(AdviceInstaller.TARGETS)) {
+            Log.debug(() -> "advice installed from " + cache.directory());
+            return true;
+        }
+        cached.mode(CachedTransformer.Mode.RECORD);
+        if (!cached.applied().isEmpty()) {
+            instrumentation.retransformClasses(targets); // back to the JDK's own bytes before ByteBuddy
+        }
+        problems.addAll(new AdviceInstaller((name, bytes) -> {
+            String key = cached.recordedKeys().get(name);
+            if (key != null) {
+                cache.store(key, bytes);
+            }
+        }).install(instrumentation));
+        cached.mode(CachedTransformer.Mode.OFF);
+        return false;
+    }
+
+    /** The dispatcher's bytes: from the cache, or remapped from the template (and then kept). */
+    private static byte[] dispatcherBytes(Optional<TransformCache> cache) {
+        if (cache.isEmpty()) {
+            return Remapped.bytesOf(Remapped.TEMPLATE);
+        }
+        String key;
+        try {
+            key = cache.get().keyOf(Remapped.DISPATCHER, TransformCache.resourceBytes(Remapped.TEMPLATE));
+        } catch (IOException e) {
+            return Remapped.bytesOf(Remapped.TEMPLATE);
+        }
+        Optional<byte[]> kept = cache.get().load(key);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        byte[] made = Remapped.bytesOf(Remapped.TEMPLATE);
+        cache.get().store(key, made);
+        return made;
     }
 
     /** Points the dispatcher's call sites at the substitution. */

@@ -25,7 +25,9 @@ final class JavaBase {
         this.dispatcherWasThere = dispatcherWasThere;
     }
 
-    static JavaBase open(Instrumentation instrumentation) throws ReflectiveOperationException {
+    /** @param dispatcherBytes the dispatcher's class bytes, asked for only if this JVM lacks it */
+    static JavaBase open(Instrumentation instrumentation, java.util.function.Supplier<byte[]> dispatcherBytes)
+            throws ReflectiveOperationException {
         Module javaBase = Object.class.getModule();
         Module agent = JavaBase.class.getModule();
         instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
@@ -38,7 +40,7 @@ final class JavaBase {
             dispatcher = Class.forName(Remapped.DISPATCHER, false, null);
             wasThere = true;
         } catch (ClassNotFoundException firstInstall) {
-            dispatcher = net.defineClass(Remapped.bytesOf(Remapped.TEMPLATE));
+            dispatcher = net.defineClass(dispatcherBytes.get());
             wasThere = false;
         }
         return new JavaBase(net, dispatcher, wasThere);

@@ -1,7 +1,6 @@
 package io.portalgo.agent.installer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.commons.ClassRemapper;
@@ -23,17 +22,13 @@ final class Remapped {
 
     /** The bytes of {@code className} from the agent jar, remapped. */
     static byte[] bytesOf(String className) {
-        String resource = className.replace('.', '/') + ".class";
-        try (InputStream in = Remapped.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the agent jar lacks " + resource);
-            }
-            ClassReader reader = new ClassReader(in.readAllBytes());
+        try {
+            ClassReader reader = new ClassReader(TransformCache.resourceBytes(className));
             ClassWriter writer = new ClassWriter(0);
             reader.accept(new ClassRemapper(writer, new SimpleRemapper(internal(TEMPLATE), internal(DISPATCHER))), 0);
             return writer.toByteArray();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource + " from the agent jar", e);
+            throw new IllegalStateException("cannot read " + className + " from the agent jar", e);
         }
     }
 

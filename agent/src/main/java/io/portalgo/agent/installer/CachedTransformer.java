@@ -1,0 +1,70 @@
+package io.portalgo.agent.installer;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A plain {@link ClassFileTransformer} for the JDK classes portalgo instruments: in {@code APPLY}
+ * it hands back the bytes the {@link TransformCache} holds for the incoming class bytes; in
+ * {@code RECORD} it changes nothing and remembers each class's cache key, so that what ByteBuddy
+ * makes of those bytes can be stored under it; {@code OFF} forever after a ByteBuddy install, so
+ * that a later retransformation (by another agent) is not advised twice.
+ */
+final class CachedTransformer implements ClassFileTransformer {
+    enum Mode { APPLY, RECORD, OFF }
+
+    private final TransformCache cache;
+    private final Set<String> targets;
+    private final Set<String> applied = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> recordedKeys = new ConcurrentHashMap<>();
+    private volatile Mode mode = Mode.APPLY;
+
+    /** @param targets class names with dots, e.g. {@code sun.nio.ch.Net} */
+    CachedTransformer(TransformCache cache, Set<String> targets) {
+        this.cache = cache;
+        this.targets = targets;
+    }
+
+    void mode(Mode next) {
+        mode = next;
+    }
+
+    /** Classes whose cached bytes were handed to the JVM in {@code APPLY}. */
+    Set<String> applied() {
+        return applied;
+    }
+
+    /** The cache key of each class seen in {@code RECORD}. */
+    Map<String, String> recordedKeys() {
+        return recordedKeys;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
+            ProtectionDomain domain, byte[] original) {
+        if (internalName == null || mode == Mode.OFF) {
+            return null;
+        }
+        String name = internalName.replace('/', '.');
+        if (!targets.contains(name)) {
+            return null;
+        }
+        try {
+            String key = cache.keyOf(name, original);
+            if (mode == Mode.RECORD) {
+                recordedKeys.put(name, key);
+                return null;
+            }
+            byte[] cached = cache.load(key).orElse(null);
+            if (cached != null) {
+                applied.add(name);
+            }
+            return cached;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.portalgo.agent.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The class cache keeps exactly what it was given, and refuses what it cannot trust. */
+class TransformCacheTest {
+    private static final List<String> SHAPING = List.of(TransformCacheTest.class.getName());
+
+    @Test
+    void anEntryReadsBackAsWritten(@TempDir Path home) {
+        TransformCache cache = open(home);
+        String key = cache.keyOf("sun.nio.ch.Net", new byte[] {1, 2, 3});
+        cache.store(key, new byte[] {(byte) 0xca, (byte) 0xfe});
+
+        assertThat(cache.load(key)).contains(new byte[] {(byte) 0xca, (byte) 0xfe});
+    }
+
+    @Test
+    void theKeyDependsOnTheClassAndItsOriginalBytes(@TempDir Path home) {
+        TransformCache cache = open(home);
+        String key = cache.keyOf("sun.nio.ch.Net", new byte[] {1, 2, 3});
+
+        assertThat(key).hasSize(64)
+                .isEqualTo(cache.keyOf("sun.nio.ch.Net", new byte[] {1, 2, 3}))
+                .isNotEqualTo(cache.keyOf("sun.nio.ch.Net", new byte[] {1, 2, 4}))
+                .isNotEqualTo(cache.keyOf("sun.net.NetHooks", new byte[] {1, 2, 3}));
+    }
+
+    @Test
+    void anAlteredOrTornEntryIsIgnored(@TempDir Path home) throws Exception {
+        TransformCache cache = open(home);
+        String key = cache.keyOf("sun.nio.ch.Net", new byte[] {1});
+        cache.store(key, new byte[] {10, 20, 30});
+        Path file = cache.directory().resolve(key + ".class");
+        byte[] stored = Files.readAllBytes(file);
+        stored[stored.length - 1] ^= 1;
+        Files.write(file, stored);
+        assertThat(cache.load(key)).isEmpty();
+
+        Files.write(file, new byte[] {1, 2, 3});
+        assertThat(cache.load(key)).isEmpty();
+        assertThat(cache.load("0".repeat(64))).isEmpty();
+    }
+
+    @Test
+    void theDirectoryIsPrivateAndAGroupWritableOneIsRefused(@TempDir Path home) throws Exception {
+        TransformCache cache = open(home);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.directory()))).isEqualTo("rwx------");
+
+        Files.setPosixFilePermissions(cache.directory(), PosixFilePermissions.fromString("rwxrwx---"));
+        assertThat(TransformCache.open(cache.directory(), SHAPING)).isEmpty();
+    }
+
+    private static TransformCache open(Path home) {
+        Optional<TransformCache> cache = TransformCache.open(home.resolve("portalgo"), SHAPING);
+        assertThat(cache).isPresent();
+        return cache.get();
+    }
+}
