@@ -107,6 +107,11 @@ public final class Run {
             this.fields = fields;
         }
 
+        /** One {@code RESULT key=value ...} line. */
+        public static Result parseLine(String line) {
+            return parse(line);
+        }
+
         static Result parse(String line) {
             java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
             for (String pair : line.substring("RESULT ".length()).trim().split(" ")) {

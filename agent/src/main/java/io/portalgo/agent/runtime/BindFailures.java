@@ -21,6 +21,11 @@ public final class BindFailures {
     private final String addressInUse;
     private final String addressNotAvailable;
 
+    /** The C-locale texts, as a JVM under {@code LANG=C} reports them. */
+    public static BindFailures english() {
+        return new BindFailures(ENGLISH_ADDRESS_IN_USE, ENGLISH_ADDRESS_NOT_AVAILABLE);
+    }
+
     public BindFailures(String addressInUse, String addressNotAvailable) {
         this.addressInUse = Objects.requireNonNull(addressInUse);
         this.addressNotAvailable = Objects.requireNonNull(addressNotAvailable);

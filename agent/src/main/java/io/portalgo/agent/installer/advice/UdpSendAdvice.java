@@ -12,13 +12,20 @@ public final class UdpSendAdvice {
     private UdpSendAdvice() {
     }
 
+    /** Hands the destination over only while the channel is unbound: a bound one never binds again. */
     @Advice.OnMethodEnter
-    static void enter(@Advice.Argument(1) Object target) {
-        PortalgoDispatch.udpDestination(target);
+    static boolean enter(@Advice.Argument(1) Object target, @Advice.FieldValue("localAddress") Object local) {
+        if (local == null) {
+            PortalgoDispatch.udpDestination(target);
+            return true;
+        }
+        return false;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void exit() {
-        PortalgoDispatch.udpDestination(null);
+    static void exit(@Advice.Enter boolean handedOver) {
+        if (handedOver) {
+            PortalgoDispatch.udpDestination(null);
+        }
     }
 }

@@ -1,0 +1,92 @@
+package io.portalgo.agent.cli;
+
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * Another JVM reached through the attach API ({@code com.sun.tools.attach}), as {@code jcmd}
+ * does. The MBean is reached through the target's local management agent: started on demand
+ * ({@link VirtualMachine#startLocalManagementAgent()}, what {@code jconsole} does for a local
+ * process), it listens on the loopback interface only.
+ */
+final class AttachedJvm implements Target {
+    /** What a JVM of Java 21 or later says when it runs with {@code -XX:-EnableDynamicAgentLoading}. */
+    private static final String DYNAMIC_LOADING_DISABLED = "Dynamic agent loading is not enabled";
+
+    private final long pid;
+    private final VirtualMachine vm;
+    private JMXConnector connector;
+
+    private AttachedJvm(long pid, VirtualMachine vm) {
+        this.pid = pid;
+        this.vm = vm;
+    }
+
+    /** Attaches to {@code pid}; the {@link Target.Finder} of the real CLI. */
+    static Target open(long pid) {
+        if (ProcessHandle.of(pid).isEmpty()) {
+            throw CliFailure.target(pid, "no such process");
+        }
+        try {
+            return new AttachedJvm(pid, VirtualMachine.attach(Long.toString(pid)));
+        } catch (AttachNotSupportedException | IOException e) {
+            throw CliFailure.target(pid, "cannot attach (" + e.getMessage() + "); expected a JVM of Java 17 or later, "
+                    + "run by this user, without -XX:+DisableAttachMechanism");
+        }
+    }
+
+    @Override
+    public Optional<RemoteAgent> agent() {
+        try {
+            if (connector == null) {
+                connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
+            }
+            RemoteAgent agent = new RemoteAgent(connector.getMBeanServerConnection(), pid);
+            return agent.present() ? Optional.of(agent) : Optional.empty();
+        } catch (IOException e) {
+            throw CliFailure.target(pid, "cannot reach its JMX agent: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void loadAgent(Path agentJar, String arguments) {
+        try {
+            vm.loadAgent(agentJar.toString(), arguments);
+        } catch (AgentLoadException e) {
+            if (String.valueOf(e.getMessage()).contains(DYNAMIC_LOADING_DISABLED)) {
+                throw CliFailure.target(pid, "refuses dynamic agents (started with -XX:-EnableDynamicAgentLoading); "
+                        + "restart it with -javaagent:" + agentJar + " or -XX:+EnableDynamicAgentLoading");
+            }
+            throw CliFailure.target(pid, "cannot load " + agentJar + ": " + e.getMessage());
+        } catch (AgentInitializationException e) {
+            throw CliFailure.target(pid, "the agent did not start (agentmain failed with code " + e.returnValue()
+                    + "); the target's standard error says why");
+        } catch (IOException e) {
+            throw CliFailure.target(pid, "lost the attach connection while loading the agent: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (connector != null) {
+                connector.close();
+            }
+        } catch (IOException e) {
+            // Closing a connection to a JVM that went away: nothing left to release.
+        }
+        try {
+            vm.detach();
+        } catch (IOException e) {
+            // Same: the target is gone.
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.portalgo.agent.cli;
+
+import io.portalgo.agent.control.ControlPlane;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.management.JMException;
+import javax.management.MBeanException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+
+/**
+ * The portalgo MBean of another JVM, seen through a JMX connection. Uses only the MBean's
+ * attribute and operation names, never portalgo classes on the wire, exactly as any JMX client
+ * would. A refusal by the target's settings validation becomes a {@link CliFailure} of kind
+ * {@link CliFailure#REFUSED} carrying the target's message unchanged.
+ */
+final class RemoteAgent {
+    private final MBeanServerConnection connection;
+    private final ObjectName name = ControlPlane.objectName();
+    private final long pid;
+
+    RemoteAgent(MBeanServerConnection connection, long pid) {
+        this.connection = connection;
+        this.pid = pid;
+    }
+
+    /** True if the target has the MBean, that is runs portalgo with {@code portalgo.jmx=true}. */
+    boolean present() {
+        try {
+            return connection.isRegistered(name);
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    String version() {
+        return (String) attribute("Version");
+    }
+
+    /** The agent's one-line summary of its settings. */
+    String summary() {
+        return (String) attribute("Summary");
+    }
+
+    /** Every property with its canonical text, as the target's registry knows them. */
+    Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        Collection<CompositeData> rows = (Collection<CompositeData>) ((TabularData) attribute("Settings")).values();
+        for (CompositeData row : rows) {
+            settings.put((String) row.get("key"), (String) row.get("value"));
+        }
+        return settings;
+    }
+
+    TabularData statistics() {
+        return (TabularData) attribute("Statistics");
+    }
+
+    /** The canonical text of one property; an unknown key is refused with the target's message. */
+    String get(String key) {
+        return (String) invoke("get", key);
+    }
+
+    /** Applies changes in the agent-argument syntax, all or nothing; returns the new summary. */
+    String apply(String changes) {
+        return (String) invoke("apply", changes);
+    }
+
+    private Object attribute(String attribute) {
+        try {
+            return connection.getAttribute(name, attribute);
+        } catch (MBeanException e) {
+            throw failure(e.getTargetException());
+        } catch (RuntimeMBeanException e) {
+            throw failure(e.getTargetException());
+        } catch (JMException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    private Object invoke(String operation, String argument) {
+        try {
+            return connection.invoke(name, operation, new Object[] {argument}, new String[] {String.class.getName()});
+        } catch (MBeanException e) {
+            throw failure(e.getTargetException());
+        } catch (RuntimeMBeanException e) {
+            throw failure(e.getTargetException());
+        } catch (JMException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    private CliFailure failure(Throwable cause) {
+        if (cause instanceof IllegalArgumentException) {
+            return CliFailure.refused(cause.getMessage());
+        }
+        return CliFailure.target(pid, "the portalgo MBean failed: " + cause);
+    }
+
+    private CliFailure lost(IOException e) {
+        return CliFailure.target(pid, "lost the JMX connection: " + e.getMessage());
+    }
+}

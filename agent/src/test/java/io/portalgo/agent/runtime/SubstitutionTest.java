@@ -1,0 +1,273 @@
+package io.portalgo.agent.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portalgo.agent.stats.Statistics;
+import io.portalgo.agent.stats.Statistics.Event;
+import io.portalgo.algorithms.Algorithm;
+import io.portalgo.algorithms.PortRange;
+import io.portalgo.algorithms.Protocol;
+import io.portalgo.config.Environment;
+import io.portalgo.config.LiveSettings;
+import io.portalgo.config.PortalgoSettings;
+import io.portalgo.config.Source;
+import java.io.FileDescriptor;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The substitution logic against a simulated kernel: which candidates are tried for real, what a
+ * busy port, a foreign failure, exhaustion and an internal error lead to, and what is counted.
+ */
+class SubstitutionTest {
+    private static final InetAddress ANY4 = address("0.0.0.0");
+    private static final InetAddress SERVER_A = address("192.0.2.10");
+    private static final InetAddress SERVER_B = address("198.51.100.20");
+
+    private final SimulatedSockets sockets = new SimulatedSockets();
+    private final Statistics statistics = new Statistics();
+    private LiveSettings live;
+    private Substitution substitution;
+
+    private void start(String arguments) {
+        Environment environment = Environment.builder().portRangeFile(Path.of("/nonexistent/range"))
+                .reservedPortsFile(Path.of("/nonexistent/reserved")).build();
+        live = new LiveSettings(PortalgoSettings.load(arguments, environment));
+        substitution = new Substitution(live, statistics, sockets, BindFailures.english(),
+                Optional.of(PortRange.of(32768, 60999)));
+    }
+
+    @Test
+    void bindTakesTheFirstFreeCandidateAndCountsTheBusyOnes() throws Exception {
+        start("algorithm=bsd,range=40000-40009,log.level=off");
+        sockets.busy(Protocol.UDP, 40009, 40008);
+        FileDescriptor fd = sockets.socket(Protocol.UDP);
+
+        assertThat(substitution.bind(StandardProtocolFamily.INET, fd, ANY4)).isTrue();
+
+        // bsd counts down from the top: 40009 and 40008 are busy, 40007 is bound.
+        assertThat(sockets.calls).containsExactly("bind 40009", "bind 40008", "bind 40007");
+        assertThat(sockets.localPorts.get(fd)).isEqualTo(40007);
+        assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.ALLOCATIONS)).isEqualTo(1);
+        assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.PROBES)).isEqualTo(3);
+        assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.RETRIES)).isEqualTo(2);
+    }
+
+    @Test
+    void aFailureThatIsNotABusyPortStopsAtOnceAndLeavesTheBindToTheKernel() throws Exception {
+        start("algorithm=bsd,range=40000-40009,log.level=off");
+        sockets.nextBindFailure = new BindException("Cannot assign requested address");
+        FileDescriptor fd = sockets.socket(Protocol.UDP);
+
+        assertThat(substitution.bind(StandardProtocolFamily.INET, fd, address("192.0.2.99"))).isFalse();
+
+        assertThat(sockets.calls).containsExactly("bind 40009");
+        assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isEqualTo(1);
+        assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.ALLOCATIONS)).isZero();
+    }
+
+    @Test
+    void exhaustionWithinMaxAttemptsFallsBackToTheKernelByDefault() throws Exception {
+        start("algorithm=bsd,range=40000-40009,max-attempts=3,log.level=off");
+        sockets.busy(Protocol.UDP, 40009, 40008, 40007);
+
+        assertThat(substitution.bind(StandardProtocolFamily.INET, sockets.socket(Protocol.UDP), ANY4)).isFalse();
+
+        assertThat(sockets.calls).hasSize(3);
+        assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.EXHAUSTIONS)).isEqualTo(1);
+        assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void exhaustionFailsWithTheKernelsErrorWhenAskedTo() {
+        start("algorithm=random_start,range=40000-40003,on-exhaustion=fail,log.level=off");
+        sockets.busy(Protocol.UDP, 40000, 40001, 40002, 40003);
+
+        assertThatThrownBy(() -> substitution.bind(StandardProtocolFamily.INET, sockets.socket(Protocol.UDP), ANY4))
+                .isInstanceOf(BindException.class)
+                .hasMessageStartingWith("Cannot assign requested address")
+                .hasMessageContaining("40000-40003");
+        // random_start covers the range: all four ports were tried for real, no more.
+        assertThat(sockets.calls).hasSize(4);
+    }
+
+    @Test
+    void disabledTouchesNothing() throws Exception {
+        start("enabled=false,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+
+        assertThat(substitution.bind(StandardProtocolFamily.INET, fd, ANY4)).isFalse();
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+
+        assertThat(sockets.calls).isEmpty();
+    }
+
+    @Test
+    void pinModeRetriesTheNextCandidateWhenTheFourTupleIsTaken() throws Exception {
+        start("algorithm=bsd,range=40000-40009,tcp.mode=pin,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+        Throwable first = sockets.connect(fd, Set.of(40009));
+        assertThat(substitution.afterConnect(fd, first)).as("repeat the connect").isTrue();
+        Throwable second = sockets.connect(fd, Set.of(40009));
+        assertThat(substitution.afterConnect(fd, second)).as("done").isFalse();
+
+        assertThat(sockets.calls).containsExactly("pin 40009", "pin 40008");
+        assertThat(sockets.localPorts.get(fd)).isEqualTo(40008);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.ALLOCATIONS)).isEqualTo(1);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.PROBES)).isEqualTo(2);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.RETRIES)).isEqualTo(1);
+    }
+
+    @Test
+    void pinModeLiftsThePinAfterMaxAttemptsSoTheKernelChooses() throws Exception {
+        start("algorithm=bsd,range=40000-40009,tcp.mode=pin,max-attempts=2,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+        Set<Integer> allTaken = Set.of(40009, 40008, 40007);
+
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+        assertThat(substitution.afterConnect(fd, sockets.connect(fd, allTaken))).isTrue();
+        assertThat(substitution.afterConnect(fd, sockets.connect(fd, allTaken))).as("lift the pin, repeat").isTrue();
+        assertThat(substitution.afterConnect(fd, sockets.connect(fd, allTaken))).as("the kernel's connect").isFalse();
+
+        assertThat(sockets.calls).containsExactly("pin 40009", "pin 40008", "pin 0");
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.EXHAUSTIONS)).isEqualTo(1);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedConnectIsTheApplicationsErrorAndEndsThePin() throws Exception {
+        start("algorithm=bsd,range=40000-40009,tcp.mode=pin,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+
+        assertThat(substitution.afterConnect(fd, new java.net.ConnectException("Connection refused"))).isFalse();
+        assertThat(substitution.afterConnect(fd, null)).as("no pin left for this socket").isFalse();
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.ALLOCATIONS)).isZero();
+    }
+
+    @Test
+    void shareModeBindsWithReuseAddressBeforeConnect() throws Exception {
+        start("algorithm=bsd,range=40000-40009,tcp.mode=share,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+
+        assertThat(sockets.calls).containsExactly("SO_REUSEADDR", "bind 40009");
+    }
+
+    @Test
+    void autoModeSharesWhenTheRangeLiesOutsideTheKernelsRange() throws Exception {
+        start("algorithm=bsd,range=61000-61009,log.level=off");
+        substitution.beforeTcpConnect(sockets.socket(Protocol.TCP), SERVER_A, 443);
+
+        assertThat(sockets.calls).containsExactly("SO_REUSEADDR", "bind 61009");
+        assertThat(substitution.describeTcpMode()).isEqualTo("auto(share)");
+    }
+
+    @Test
+    void hashGivesOneDestinationConsecutivePortsAndTheSharedCounterShows() throws Exception {
+        start("algorithm=hash,rekey=0,range=40000-40999,tcp.mode=exclusive,log.level=off");
+        List<Integer> toA = new ArrayList<>();
+        List<Integer> toB = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            toA.add(connect(SERVER_A));
+            toB.add(connect(SERVER_B));
+        }
+        // RFC 6056 §3.3.3: A gets offA+0, offA+2, offA+4 because B's connections take +1, +3, +5.
+        assertThat(steps(toA)).containsOnly(2);
+        assertThat(steps(toB)).containsOnly(2);
+    }
+
+    @Test
+    void udpDestinationHandedOverReachesTheHash() throws Exception {
+        start("udp.algorithm=hash,rekey=0,range=40000-40999,log.level=off");
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            FileDescriptor fd = sockets.socket(Protocol.UDP);
+            substitution.udpDestination(new InetSocketAddress(SERVER_A, 53));
+            substitution.bind(StandardProtocolFamily.INET, fd, ANY4);
+            substitution.udpDestination(null);
+            ports.add(sockets.localPorts.get(fd));
+        }
+        assertThat(steps(ports)).containsOnly(1);
+    }
+
+    @Test
+    void rulesChooseByDestination() throws Exception {
+        start("algorithm=bsd,rules=udp:*:53=random_pick,range=40000-40999,log.level=off");
+        FileDescriptor dns = sockets.socket(Protocol.UDP);
+        substitution.udpDestination(new InetSocketAddress(SERVER_A, 53));
+        substitution.bind(StandardProtocolFamily.INET, dns, ANY4);
+        substitution.udpDestination(null);
+        substitution.bind(StandardProtocolFamily.INET, sockets.socket(Protocol.UDP), ANY4);
+
+        assertThat(statistics.get(Protocol.UDP, Algorithm.RANDOM_PICK, Event.ALLOCATIONS)).isEqualTo(1);
+        assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.ALLOCATIONS)).isEqualTo(1);
+    }
+
+    @Test
+    void anInternalErrorLeavesThePortToTheKernelAndIsCounted() throws Exception {
+        start("algorithm=bsd,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.UDP);
+        sockets.failEverything = new IllegalStateException("simulated");
+
+        assertThat(substitution.bind(StandardProtocolFamily.INET, fd, ANY4)).isFalse();
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+
+        assertThat(statistics.total(Event.INTERNAL_ERRORS)).isEqualTo(2);
+    }
+
+    @Test
+    void aLiveChangeAppliesToTheNextSocket() throws Exception {
+        start("algorithm=bsd,range=40000-40009,log.level=off");
+        substitution.bind(StandardProtocolFamily.INET, sockets.socket(Protocol.UDP), ANY4);
+        live.apply(Map.of("udp.algorithm", "random_pick"), Source.LIVE);
+        substitution.bind(StandardProtocolFamily.INET, sockets.socket(Protocol.UDP), ANY4);
+
+        assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.ALLOCATIONS)).isEqualTo(1);
+        assertThat(statistics.get(Protocol.UDP, Algorithm.RANDOM_PICK, Event.ALLOCATIONS)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownSocketTypeIsLeftAlone() throws Exception {
+        start("log.level=off");
+        assertThat(substitution.bind(StandardProtocolFamily.INET, new FileDescriptor(), ANY4)).isFalse();
+        assertThat(sockets.calls).isEmpty();
+    }
+
+    private int connect(InetAddress server) throws Exception {
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+        substitution.beforeTcpConnect(fd, server, 443);
+        return sockets.localPorts.get(fd);
+    }
+
+    private static List<Integer> steps(List<Integer> ports) {
+        List<Integer> steps = new ArrayList<>();
+        for (int i = 1; i < ports.size(); i++) {
+            steps.add(Math.floorMod(ports.get(i) - ports.get(i - 1), 1000));
+        }
+        return steps;
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

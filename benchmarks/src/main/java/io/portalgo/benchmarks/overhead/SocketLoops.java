@@ -1,0 +1,65 @@
+package io.portalgo.benchmarks.overhead;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * The workload {@link AgentOverhead} runs in a child JVM, with or without the agent: rounds of
+ * {@code ops} operations of one kind, printing {@code ROUND <kind> <ns per op>} after each.
+ * {@code tcp}: connect an unbound socket to a loopback listener and close it with SO_LINGER 0 (so
+ * no TIME_WAIT piles up and the loop measures port selection, not TIME_WAIT exhaustion;
+ * shared/research §4). {@code udp}: open a datagram channel and send one datagram to loopback,
+ * an implicit bind. {@code hello}: nothing, for start-up time.
+ */
+public final class SocketLoops {
+    private SocketLoops() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String kind = args[0];
+        int rounds = Integer.parseInt(args[1]);
+        int ops = Integer.parseInt(args[2]);
+        if (kind.equals("hello")) {
+            System.out.println("hello");
+            return;
+        }
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket server = new ServerSocket(0, 1024, loopback)) {
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        server.accept().close();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            InetSocketAddress target = new InetSocketAddress(loopback, server.getLocalPort());
+            ByteBuffer datagram = ByteBuffer.allocate(1);
+            for (int round = 0; round < rounds; round++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < ops; i++) {
+                    if (kind.equals("tcp")) {
+                        try (Socket socket = new Socket()) {
+                            socket.setSoLinger(true, 0);
+                            socket.connect(target);
+                        }
+                    } else {
+                        try (DatagramChannel channel = DatagramChannel.open()) {
+                            datagram.clear();
+                            channel.send(datagram, target);
+                        }
+                    }
+                }
+                System.out.println("ROUND " + kind + " " + (System.nanoTime() - start) / ops);
+            }
+        }
+    }
+}
