@@ -39,6 +39,7 @@ class TcpModesForkedTest {
         assertThat(run.tcpAllocations()).extracting(a -> a.port + " " + a.probes + " " + a.via)
                 .containsExactly((low + 1) + " 1 pin", low + " 1 pin", low + " 2 pin");
         run.assertUdpNeverShares(low, "kernel");
+        run.assertCounters("allocations=5 exhaustions=1 kernel-fallbacks=1");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,6 +95,7 @@ class TcpModesForkedTest {
                 .containsOnlyOnce("[portalgo] tcp bsd found no free port within 2 attempts; the kernel chose "
                         + "(portalgo.on-exhaustion=kernel)");
         run.assertUdpNeverShares(low, "kernel");
+        run.assertCounters("allocations=4 exhaustions=2 kernel-fallbacks=2");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,6 +109,7 @@ class TcpModesForkedTest {
         assertThat(run.tcp(3).get("error")).as(run.describe()).startsWith(CANNOT_ASSIGN);
         assertThat(run.tcpAllocations()).hasSize(2);
         run.assertUdpNeverShares(low, "fail");
+        run.assertCounters("allocations=4 exhaustions=2 kernel-fallbacks=0");
     }
 
     /** Two ports of 40000-40199 for one test and JDK, inside the kernel's 32768-60999. */
@@ -174,6 +177,14 @@ class TcpModesForkedTest {
             }
             assertThat(run.allocations().stream().filter(a -> a.protocol.equals("udp")).map(a -> a.port))
                     .containsExactly(low + 1, low);
+        }
+
+        /** The agent's totals over TCP and UDP, read from its MBean by the application. */
+        void assertCounters(String expected) {
+            Result stats = results.get("statsnullnull");
+            assertThat(stats).as(describe()).isNotNull();
+            assertThat("allocations=" + stats.get("allocations") + " exhaustions=" + stats.get("exhaustions")
+                    + " kernel-fallbacks=" + stats.get("kernel-fallbacks")).as(describe()).isEqualTo(expected);
         }
 
         String describe() {

@@ -13,7 +13,8 @@ import java.util.List;
  * be refused, or fall back to the kernel. Prints, in order,
  * {@code RESULT kind=tcp n=1 dest=A port=<getLocalPort()> reuse=<getReuseAddress()>} (or
  * {@code error=<exception>}) and {@code RESULT kind=udp n=1 port=... reuse=...}. Everything is
- * closed with a reset at the end, so no TIME_WAIT outlives the JVM.
+ * closed with a reset at the end, so no TIME_WAIT outlives the JVM. Last, the agent's counters:
+ * {@code RESULT kind=stats allocations=4 exhaustions=2 kernel-fallbacks=2}.
  */
 public final class TcpModeScenario {
     private TcpModeScenario() {
@@ -40,6 +41,7 @@ public final class TcpModeScenario {
                     System.out.println("RESULT kind=udp n=" + n + " error=" + Clients.field(e));
                 }
             }
+            System.out.println("RESULT kind=stats " + AgentStatistics.totals());
         } finally {
             open.forEach(Clients::closeAbortively);
             for (DatagramChannel channel : udp) {
