@@ -8,12 +8,16 @@ import io.portalgo.it.app.UntouchedPorts;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Java 17's legacy {@code PlainSocketImpl} ({@code -Djdk.net.usePlainSocketImpl=true}; gone in
  * later JDKs, so these run on the build's Java 17 only): the agent warns once, and connects of
  * unbound sockets, which still pass {@code NetHooks.beforeTcpConnect}, get the agent's ports.
+ * On later JDKs the property means nothing, so there is nothing to warn about.
  */
 class LegacySocketImplForkedTest {
     private static final String LEGACY = "-Djdk.net.usePlainSocketImpl=true";
@@ -50,5 +54,25 @@ class LegacySocketImplForkedTest {
         List<Integer> announced = run.allocations().stream().filter(a -> a.protocol.equals("tcp")).map(a -> a.port).toList();
         assertThat(connections).extracting(Result::port).as("every port of the range is one the agent announced")
                 .allSatisfy(port -> assertThat(port < 40400 || port > 40401 || announced.contains(port)).isTrue());
+    }
+
+    /** JDKs without the legacy implementations; none makes this test fail visibly (JUnit: no arguments). */
+    static Stream<Jdk> jdksWithoutLegacySockets() {
+        return Jdk.all().stream().filter(jdk -> jdk.feature() > 17);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdksWithoutLegacySockets")
+    void laterJdksIgnoreThePropertySoTheAgentNeitherWarnsNorLeavesListenersToTheKernel(Jdk jdk) throws Exception {
+        Run run = ForkedJvm.on(jdk).agentArguments("range=40300-40399,log.level=debug").jvmOption(LEGACY)
+                .run(UntouchedPorts.class, "ephemeral");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        int listener = run.results().stream().filter(r -> r.get("kind").equals("ephemeral-listener")).findFirst()
+                .orElseThrow().port();
+
+        assertThat(run.allocations()).as("ServerSocket(0) got the agent's port").anyMatch(a -> a.port == listener
+                && a.via.equals("listener"));
+        assertThat(run.stderrBeyondDebug()).as("no warning about an implementation this JDK does not have\n"
+                + run.describe()).noneMatch(line -> line.startsWith("[portalgo] warn: "));
     }
 }
