@@ -1,0 +1,25 @@
+package io.portalgo.it.app;
+
+import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/** The agent's counters as its MBean {@code io.portalgo:type=PortAlgo} shows them to the application's JVM. */
+final class AgentStatistics {
+    private AgentStatistics() {
+    }
+
+    /** {@code allocations=4 exhaustions=2 kernel-fallbacks=2}, or {@code error=...} without the MBean. */
+    static String totals() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName("io.portalgo:type=PortAlgo");
+            return "allocations=" + server.getAttribute(name, "TotalAllocations")
+                    + " exhaustions=" + server.getAttribute(name, "TotalExhaustions")
+                    + " kernel-fallbacks=" + server.getAttribute(name, "TotalKernelFallbacks");
+        } catch (JMException e) {
+            return "error=" + Clients.field(e);
+        }
+    }
+}
