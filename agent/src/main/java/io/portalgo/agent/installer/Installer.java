@@ -106,7 +106,7 @@ public final class Installer {
                 problems.addAll(new AdviceInstaller((name, bytes) -> { }).install(instrumentation));
             }
             problems.forEach(problem -> Log.error("instrumentation: " + problem));
-            LegacySockets.warnIfSelected();
+            io.portalgo.agent.runtime.LegacySockets.warnIfSelected();
             if (settings.jmx()) {
                 ControlPlane.start(runtime);
             }

@@ -48,7 +48,8 @@ public final class Substitution {
     private static final Set<String> LISTENER_CLASSES = Set.of("java.net.ServerSocket",
             "sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.AsynchronousServerSocketChannelImpl",
             "sun.nio.ch.UnixAsynchronousServerSocketChannelImpl");
-    private static final int LISTENER_FRAMES = 24;
+    /** Deep enough for the JDK's frames above {@code Net.bind} or {@code NetHooks} plus the agent's own. */
+    private static final int STACK_FRAMES = 24;
 
     private final LiveSettings live;
     private final Statistics statistics;
@@ -57,6 +58,7 @@ public final class Substitution {
     private final PinSupport pinSupport;
     private final ThreadLocal<PendingPin> pendingPin = new ThreadLocal<>();
     private final ThreadLocal<InetSocketAddress> udpDestination = new ThreadLocal<>();
+    private final boolean legacyTcp = LegacySockets.tcpSelected();
     private volatile SelectorTable selectors;
 
     public Substitution(LiveSettings live, Statistics statistics, SocketOps ops, BindFailures failures,
@@ -164,6 +166,11 @@ public final class Substitution {
             algorithm = settings.algorithmFor(Protocol.TCP, flow.family(), remote, remotePort);
             PortCursor cursor = selectors.selector(Protocol.TCP, flow.family(), algorithm).open(flow);
             TcpMode mode = pinSupport.effectiveMode(settings);
+            if (mode == TcpMode.PIN && legacyTcp && isOnStack(LegacySockets.LEGACY_TCP_CLASS)) {
+                // Its connect bypasses Net.connect, where a pinned connect is retried; a port bound
+                // exclusively cannot clash with a 4-tuple, so nothing reaches the application.
+                mode = TcpMode.EXCLUSIVE;
+            }
             int first = cursor.next();
             if (mode == TcpMode.PIN && first != PortCursor.NO_PORT) {
                 try {
@@ -347,8 +354,13 @@ public final class Substitution {
     }
 
     private static boolean isListenerBind() {
-        return StackWalker.getInstance().walk(frames -> frames.limit(LISTENER_FRAMES)
+        return StackWalker.getInstance().walk(frames -> frames.limit(STACK_FRAMES)
                 .anyMatch(frame -> LISTENER_CLASSES.contains(frame.getClassName())));
+    }
+
+    private static boolean isOnStack(String className) {
+        return StackWalker.getInstance().walk(frames -> frames.limit(STACK_FRAMES)
+                .anyMatch(frame -> frame.getClassName().equals(className)));
     }
 
     /** Carries the application's exhaustion error past the catch-all of internal errors. */
