@@ -211,6 +211,7 @@ class PrecedenceTest {
         values.put("seed", "6056");
         values.put("log.level", "off");
         values.put("jmx", "false");
+        values.put("class-cache", "false");
         assertThat(values.keySet()).hasSize(Property.all().size() - 1); // all but portalgo.config
         StringBuilder arguments = new StringBuilder();
         StringBuilder file = new StringBuilder();

@@ -16,6 +16,14 @@ public interface AgentControl {
     /** Draws fresh keys for every keyed selector now. */
     void rekey();
 
+    /**
+     * The one-line summary of the settings in force, as the start-up line shows it; the agent
+     * adds what {@code auto} resolved to ({@code mode=auto(pin)}).
+     */
+    default String describe() {
+        return settings().current().describe();
+    }
+
     /** The agent's version, e.g. {@code 0.1.0}. */
     String version();
 }

@@ -105,7 +105,7 @@ public final class PortAlgoDynamicMBean implements DynamicMBean {
         }
         readOnly.put(AVAILABLE, Algorithm::availableIds);
         readOnly.put(VERSION, control::version);
-        readOnly.put(SUMMARY, () -> control.settings().current().describe());
+        readOnly.put(SUMMARY, () -> control.describe());
         readOnly.put(SETTINGS, () -> settingsTable(control.settings().current()));
         readOnly.put(STATISTICS, () -> StatisticsOpenData.table(control.statistics()));
         for (Event event : Event.values()) {
@@ -194,7 +194,7 @@ public final class PortAlgoDynamicMBean implements DynamicMBean {
         }
         if (APPLY.equals(actionName) && arguments.length == 1 && isText(arguments[0])) {
             applyArguments((String) arguments[0]);
-            return control.settings().current().describe();
+            return control.describe();
         }
         if (GET.equals(actionName) && arguments.length == 1 && isText(arguments[0])) {
             try {

@@ -66,9 +66,9 @@ public final class Installer {
         Optional<PortalgoRuntime> running = PortalgoRuntime.running();
         try {
             if (running.isPresent()) {
-                PortalgoSettings next = running.get().settings().applyArguments(arguments == null ? "" : arguments,
+                running.get().settings().applyArguments(arguments == null ? "" : arguments,
                         Source.AGENT_ARGUMENT);
-                Log.info("settings changed by attach: " + next.describe());
+                Log.info("settings changed by attach: " + running.get().describe());
                 return;
             }
             install(PortalgoSettings.load(arguments), instrumentation, "attach");
@@ -113,8 +113,7 @@ public final class Installer {
             long millis = (System.nanoTime() - started) / 1_000_000;
             Log.info("portalgo " + runtime.version() + " " + (problems.isEmpty() ? "active" : "PARTLY active") + " ("
                     + how + ", Java " + Runtime.version() + ", " + millis + " ms" + (fromCache ? ", from cache" : "") + "): "
-                    + settings.describe().replace("mode=" + settings.tcpMode().id(),
-                            "mode=" + runtime.substitution().describeTcpMode()));
+                    + runtime.describe());
         } catch (ReflectiveOperationException | java.lang.instrument.UnmodifiableClassException | RuntimeException
                 | LinkageError failure) {
             Log.error("not installed, every port stays the kernel's: " + failure);

@@ -69,6 +69,12 @@ public final class PortalgoRuntime implements AgentControl {
     }
 
     @Override
+    public String describe() {
+        PortalgoSettings current = settings.current();
+        return current.describe().replace("mode=" + current.tcpMode().id(), "mode=" + substitution.describeTcpMode());
+    }
+
+    @Override
     public String version() {
         String version = PortalgoRuntime.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
