@@ -74,6 +74,42 @@ class DoubleHashKnownAnswerTest {
         assertThat(random.remaining()).isZero();
     }
 
+    @Test
+    void oneAllocationCoversTheRangeEvenWhereA32BitCounterWouldWrap() {
+        // 100-104 (n = 5), F(A) mod 5 = 2 with key 00 .. 0f; T[0] starts at 2^32 - 2. The RFC's
+        // T[i]++ is arithmetic mod n: (2^32 - 2) mod 5 = 4, so the candidates are
+        // 100 + (2 + 4 + k) mod 5 = 101, 102, 103, 104, 100. A counter that wraps at 2^32 (not a
+        // multiple of 5) would jump from 102 back to 102 and never try 100.
+        PortSelector doublehash = Algorithm.DOUBLEHASH.create(
+                SelectorSettings.builder().range(PortRange.of(100, 104)).rekeyMillis(0).tableSize(1).noise(0).build(),
+                Entropy.of(ScriptedRandom.of(0xffff_fffeL), Fixtures.keys(Fixtures.PAPER_KEY, Fixtures.SECOND_KEY), () -> 0));
+        assertThat(Fixtures.drain(doublehash.open(Fixtures.TCP_A))).containsExactly(101, 102, 103, 104, 100);
+        assertThat(Fixtures.drain(doublehash.open(Fixtures.TCP_A))).containsExactly(101, 102, 103, 104, 100);
+    }
+
+    @Test
+    void everyInitialCounterValueCoversTheRange() {
+        // Counters near the 32-bit boundaries and noise that pushes across them: every allocation
+        // still visits all 7 usable ports of 100-109 without 101, 105, 108.
+        long[] starts = {0, 1, 0x7fff_fffeL, 0x7fff_ffffL, 0x8000_0000L, 0xffff_fff9L, 0xffff_fffbL, 0xffff_ffffL};
+        for (long start : starts) {
+            long[] script = new long[1 + 20];
+            script[0] = start;
+            for (int k = 1; k < script.length; k++) {
+                script[k] = ScriptedRandom.top(k % 4, 2);
+            }
+            SelectorSettings settings = SelectorSettings.builder().range(PortRange.of(100, 109))
+                    .reserved(PortSet.of(101, 105, 108)).rekeyMillis(0).tableSize(1).noise(3).build();
+            PortSelector doublehash = Algorithm.DOUBLEHASH.create(settings,
+                    Entropy.of(ScriptedRandom.of(script), Fixtures.keys(Fixtures.PAPER_KEY, Fixtures.SECOND_KEY), () -> 0));
+            for (int allocation = 0; allocation < 20; allocation++) {
+                assertThat(new java.util.TreeSet<>(Fixtures.drain(doublehash.open(Fixtures.TCP_A))))
+                        .as("start %x, allocation %d", start, allocation).isEqualTo(Fixtures.usable(settings));
+                doublehash.select(Fixtures.TCP_A, port -> true);
+            }
+        }
+    }
+
     private static PortSelector doublehash(int tableSize, int noise, ScriptedRandom random) {
         SelectorSettings settings = SelectorSettings.builder().range(RANGE).rekeyMillis(0)
                 .tableSize(tableSize).noise(noise).build();
