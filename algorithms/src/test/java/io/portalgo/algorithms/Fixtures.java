@@ -47,6 +47,17 @@ final class Fixtures {
         return ports;
     }
 
+    /** The candidates that are not in {@code usable}, in order (AssertJ's containsAll is quadratic). */
+    static List<Integer> outside(java.util.Set<Integer> usable, List<Integer> candidates) {
+        List<Integer> outside = new ArrayList<>();
+        for (int port : candidates) {
+            if (!usable.contains(port)) {
+                outside.add(port);
+            }
+        }
+        return outside;
+    }
+
     /** Every candidate of one allocation in which no port is suitable. */
     static List<Integer> drain(PortCursor cursor) {
         List<Integer> candidates = new ArrayList<>();
