@@ -13,22 +13,26 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * to the RFC: L = 65,536 counters (RFC example: 10; their attack needs about 40 x L connections,
  * 10k for L = 256), counters start random, 0..noise extra increments after each allocation
  * (Linux: 0..7, giving worst-case reuse after 1764 and mean 3137 connections in 32768-60999), and
- * the key epoch in the hashed input. Counters are 32-bit; each bucket is updated atomically on
- * its own, so there is no global lock.
+ * the key epoch in the hashed input. Each counter is kept reduced modulo n, the RFC's arithmetic
+ * ({@code (F + T[i]) mod n} depends on T[i] only mod n): a free-running 32-bit counter would wrap at
+ * 2^32, which is not a multiple of n, repeat a port and skip another within one allocation. Each
+ * bucket is updated atomically on its own (compare-and-set), so there is no global lock.
  */
 final class DoubleHashSelector extends SelectorBase {
     private final KeyedFlowHash offsetHash;
     private final KeyedFlowHash bucketHash;
     private final AtomicIntegerArray table;
     private final int noise;
+    private final int m;
 
     DoubleHashSelector(SelectorSettings settings, Entropy entropy) {
         super(Algorithm.DOUBLEHASH, settings, entropy);
         this.offsetHash = new KeyedFlowHash(settings.prf(), entropy, settings.rekeyMillis());
         this.bucketHash = new KeyedFlowHash(settings.prf(), entropy, settings.rekeyMillis());
         this.table = new AtomicIntegerArray(settings.tableSize());
+        this.m = ports.size();
         for (int i = 0; i < table.length(); i++) {
-            table.set(i, (int) entropy.random().nextLong());
+            table.set(i, Integer.remainderUnsigned((int) entropy.random().nextLong(), m));
         }
         this.noise = settings.noise();
     }
@@ -40,14 +44,15 @@ final class DoubleHashSelector extends SelectorBase {
         return new BoundedCursor(ports.size()) {
             @Override
             int candidate() {
-                long count = Integer.toUnsignedLong(table.getAndIncrement(bucket));
-                return ports.atUnsigned(offset + count);
+                int count = table.getAndUpdate(bucket, t -> t + 1 == m ? 0 : t + 1);
+                return ports.atSum(offset, count);
             }
 
             @Override
             public void accept() {
                 if (noise > 0) {
-                    table.getAndAdd(bucket, entropy.random().nextInt(noise + 1));
+                    int extra = entropy.random().nextInt(noise + 1);
+                    table.getAndUpdate(bucket, t -> (t + extra) % m);
                 }
             }
         };

@@ -26,7 +26,7 @@ final class HashSelector extends SelectorBase {
         return new BoundedCursor(ports.size()) {
             @Override
             int candidate() {
-                return ports.atUnsigned(offset + counter.getAndIncrement());
+                return ports.atSum(offset, counter.getAndIncrement());
             }
         };
     }
