@@ -73,8 +73,18 @@ final class RemoteAgent {
     }
 
     private Object attribute(String attribute) {
+        return remote(() -> connection.getAttribute(name, attribute));
+    }
+
+    private Object invoke(String operation, String argument) {
+        return remote(() -> connection.invoke(name, operation, new Object[] {argument},
+                new String[] {String.class.getName()}));
+    }
+
+    /** One JMX call, its failures turned into what the CLI reports. */
+    private Object remote(RemoteCall call) {
         try {
-            return connection.getAttribute(name, attribute);
+            return call.run();
         } catch (MBeanException e) {
             throw failure(e.getTargetException());
         } catch (RuntimeMBeanException e) {
@@ -86,18 +96,9 @@ final class RemoteAgent {
         }
     }
 
-    private Object invoke(String operation, String argument) {
-        try {
-            return connection.invoke(name, operation, new Object[] {argument}, new String[] {String.class.getName()});
-        } catch (MBeanException e) {
-            throw failure(e.getTargetException());
-        } catch (RuntimeMBeanException e) {
-            throw failure(e.getTargetException());
-        } catch (JMException e) {
-            throw failure(e);
-        } catch (IOException e) {
-            throw lost(e);
-        }
+    @FunctionalInterface
+    private interface RemoteCall {
+        Object run() throws JMException, IOException;
     }
 
     private CliFailure failure(Throwable cause) {
