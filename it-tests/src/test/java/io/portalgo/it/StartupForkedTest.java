@@ -56,4 +56,16 @@ class StartupForkedTest {
         assertThat(run.stderr()).as(run.describe())
                 .containsExactly(STOPS, "[portalgo]   " + String.format(BAD_RANGE, "environment variable PORTALGO_RANGE"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aSeedIsWarnedAboutButNeverShown(Jdk jdk) throws Exception {
+        Run run = ForkedJvm.on(jdk).agentArguments("seed=60561234").run(MainMarker.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stderr()).as(run.describe()).hasSize(2)
+                .anySatisfy(line -> assertThat(line).startsWith("[portalgo] warn: portalgo.seed is set"))
+                .anySatisfy(line -> assertThat(line).contains("seed=(set)"))
+                .noneSatisfy(line -> assertThat(line).contains("60561234"));
+    }
 }

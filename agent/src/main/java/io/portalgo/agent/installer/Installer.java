@@ -107,6 +107,10 @@ public final class Installer {
             }
             problems.forEach(problem -> Log.error("instrumentation: " + problem));
             io.portalgo.agent.runtime.LegacySockets.warnIfSelected();
+            if (settings.seed().isPresent()) {
+                Log.warn("portalgo.seed is set: every key and random draw follows from it, so anyone who knows it can "
+                        + "predict the ports; for reproducible runs only");
+            }
             if (settings.jmx()) {
                 ControlPlane.start(runtime);
             }
