@@ -160,8 +160,6 @@ public final class Substitution {
         }
         Algorithm algorithm = null;
         try {
-            InetAddress wildcard = ops.localAddress(fd).getAddress();
-            boolean ipv6 = !(wildcard instanceof Inet4Address);
             Flow flow = Flow.of(Protocol.TCP, null, remote, remotePort);
             algorithm = settings.algorithmFor(Protocol.TCP, flow.family(), remote, remotePort);
             PortCursor cursor = selectors.selector(Protocol.TCP, flow.family(), algorithm).open(flow);
@@ -174,8 +172,9 @@ public final class Substitution {
             int first = cursor.next();
             if (mode == TcpMode.PIN && first != PortCursor.NO_PORT) {
                 try {
-                    ops.pinLocalPort(fd, first, ipv6);
-                    pendingPin.set(new PendingPin(fd, flow, algorithm, cursor, ipv6, first));
+                    // IP_LOCAL_PORT_RANGE is an IPPROTO_IP option on IPv4 and IPv6 sockets alike.
+                    ops.pinLocalPort(fd, first, false);
+                    pendingPin.set(new PendingPin(fd, flow, algorithm, cursor, false, first));
                     return;
                 } catch (IOException refused) {
                     pinSupport.kernelRefused();
@@ -184,7 +183,9 @@ public final class Substitution {
                     mode = TcpMode.SHARE;
                 }
             }
-            bindBeforeConnect(settings, mode, fd, wildcard, ipv6, flow, algorithm, cursor, first);
+            InetAddress wildcard = ops.localAddress(fd).getAddress(); // 0.0.0.0 or ::, the socket's family
+            bindBeforeConnect(settings, mode, fd, wildcard, !(wildcard instanceof Inet4Address), flow, algorithm, cursor,
+                    first);
         } catch (PortalgoExhausted exhausted) {
             throw exhausted.failure;
         } catch (IOException | RuntimeException | LinkageError internal) {
