@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * one clock read, one SipHash-2-4 of the 20-byte encoding of an IPv4 flow (2 whole words and the
  * final block: 3 x 2 + 4 = 10 rounds) from a reused array and from a fresh 44-byte one (what
  * {@code KeyedFlowHash} allocates per hash), one draw of the shipped random stream, one
- * uncontended atomic increment, and one 64-bit unsigned remainder modulo n = 28,232.
+ * uncontended atomic increment, and one 64-bit unsigned remainder modulo n = 28,232. The
+ * {@link WordwiseSipHash} rows are the same hashes read a word at a time, for comparison.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -34,6 +35,7 @@ public class PrimitivesBenchmark {
     private static final int IPV6_ENCODING = 44;
 
     private final SipHash24 prf = new SipHash24(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
+    private final WordwiseSipHash wordwise = new WordwiseSipHash(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
     private final byte[] message = new byte[IPV6_ENCODING];
     private final AtomicLong counter = new AtomicLong();
     private Entropy entropy;
@@ -61,6 +63,29 @@ public class PrimitivesBenchmark {
         byte[] fresh = new byte[IPV6_ENCODING];
         fresh[0] = message[0]++;
         return prf.hash(fresh, IPV4_ENCODING);
+    }
+
+    @Benchmark
+    public long sipHashIpv4Wordwise() {
+        message[0]++;
+        return wordwise.hash(message, IPV4_ENCODING);
+    }
+
+    /** One counter-mode draw's hash as shipped: a fresh {@code byte[8]}, byte loads. */
+    @Benchmark
+    public long sipHashOneWordFreshArray() {
+        long index = dividend++;
+        byte[] block = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            block[i] = (byte) (index >>> (8 * i));
+        }
+        return prf.hash(block, 8);
+    }
+
+    /** The same hash computed straight from the {@code long}. */
+    @Benchmark
+    public long sipHashOneWordFromLong() {
+        return wordwise.hash(dividend++);
     }
 
     @Benchmark
