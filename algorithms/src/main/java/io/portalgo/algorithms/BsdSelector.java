@@ -1,7 +1,5 @@
 package io.portalgo.algorithms;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * The traditional BSD allocator (RFC 6056 §2.2), NetBSD's {@code bsd}: one counter for every
  * destination, counting down from the top of the range and wrapping to the top. On 100-104 it
@@ -9,10 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * how many ports the host used in between. The baseline the RFC's algorithms are measured against.
  */
 final class BsdSelector extends SelectorBase {
-    private final AtomicLong allocations = new AtomicLong();
+    private final ModularCounter allocations;
 
     BsdSelector(SelectorSettings settings, Entropy entropy) {
         super(Algorithm.BSD, settings, entropy);
+        this.allocations = new ModularCounter(0, ports.size());
     }
 
     @Override
@@ -20,9 +19,7 @@ final class BsdSelector extends SelectorBase {
         return new BoundedCursor(ports.size()) {
             @Override
             int candidate() {
-                long step = allocations.getAndIncrement();
-                int m = ports.size();
-                return ports.at(m - 1 - (int) Long.remainderUnsigned(step, m));
+                return ports.at(ports.size() - 1 - allocations.getAndAdd(1));
             }
         };
     }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * key; with a key derived from a seed it is reproducible. One atomic increment per draw, no lock.
  */
 final class CounterModeRandom implements RandomSource {
-    private final Prf prf;
+    private final SipHash24 prf;
     private final AtomicLong counter = new AtomicLong();
 
     CounterModeRandom(long k0, long k1) {
@@ -17,12 +17,7 @@ final class CounterModeRandom implements RandomSource {
 
     @Override
     public long nextLong() {
-        long index = counter.getAndIncrement();
-        byte[] block = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            block[i] = (byte) (index >>> (8 * i));
-        }
-        return prf.hash(block, 8);
+        return prf.hash(counter.getAndIncrement());
     }
 
     @Override

@@ -39,23 +39,33 @@ final class DoubleHashSelector extends SelectorBase {
 
     @Override
     public PortCursor open(Flow flow) {
-        long offset = offsetHash.hash(flow);
-        int bucket = (int) Long.remainderUnsigned(bucketHash.hash(flow), table.length());
-        return new BoundedCursor(ports.size()) {
+        long epoch = offsetHash.epoch(); // one clock read, so F and G always see the same epoch
+        int offset = UnsignedMod.of(offsetHash.hash(flow, epoch), m);
+        int bucket = UnsignedMod.of(bucketHash.hash(flow, epoch), table.length());
+        return new BoundedCursor(m) {
             @Override
             int candidate() {
-                int count = table.getAndUpdate(bucket, t -> t + 1 == m ? 0 : t + 1);
-                return ports.atSum(offset, count);
+                return ports.at(ModularCounter.add(offset, advance(bucket, 1), m));
             }
 
             @Override
             public void accept() {
                 if (noise > 0) {
-                    int extra = entropy.random().nextInt(noise + 1);
-                    table.getAndUpdate(bucket, t -> (t + extra) % m);
+                    advance(bucket, entropy.random().nextInt(noise + 1));
                 }
             }
         };
+    }
+
+    /** {@code T[bucket] = (T[bucket] + step) mod m}, atomically for this bucket alone; returns the old value. */
+    private int advance(int bucket, int step) {
+        while (true) {
+            int count = table.get(bucket);
+            int next = ModularCounter.add(count, step, m);
+            if (table.compareAndSet(bucket, count, next)) {
+                return count;
+            }
+        }
     }
 
     @Override

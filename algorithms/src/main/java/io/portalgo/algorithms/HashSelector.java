@@ -1,7 +1,5 @@
 package io.portalgo.algorithms;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * RFC 6056 §3.3.3, Algorithm 3, "Simple Hash-Based Port Selection"; NetBSD's {@code hash}.
  * Candidate {@code min + (F(l, r, rport, K) + counter++) mod n}: each destination starts at its
@@ -9,24 +7,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * reuse cycle (n connections). The weakness is the one counter shared by all destinations: a
  * server that sees two of our connections learns how many we opened elsewhere in between
  * (Linux commit 190cc82489f4). Unlike NetBSD, the key is fixed for a whole key epoch and the
- * counter has 64 bits, so the sequence is what the RFC describes.
+ * counter is kept reduced modulo n ({@link ModularCounter}), so the sequence is exactly the RFC's,
+ * however long it runs.
  */
 final class HashSelector extends SelectorBase {
     private final KeyedFlowHash offsetHash;
-    private final AtomicLong counter = new AtomicLong();
+    private final ModularCounter counter;
 
     HashSelector(SelectorSettings settings, Entropy entropy) {
         super(Algorithm.HASH, settings, entropy);
         this.offsetHash = new KeyedFlowHash(settings.prf(), entropy, settings.rekeyMillis());
+        this.counter = new ModularCounter(0, ports.size());
     }
 
     @Override
     public PortCursor open(Flow flow) {
-        long offset = offsetHash.hash(flow);
-        return new BoundedCursor(ports.size()) {
+        int m = ports.size();
+        int offset = UnsignedMod.of(offsetHash.hash(flow), m);
+        return new BoundedCursor(m) {
             @Override
             int candidate() {
-                return ports.atSum(offset, counter.getAndIncrement());
+                return ports.at(ModularCounter.add(offset, counter.getAndAdd(1), m));
             }
         };
     }

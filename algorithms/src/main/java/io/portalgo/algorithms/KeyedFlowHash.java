@@ -20,7 +20,16 @@ final class KeyedFlowHash {
     }
 
     long hash(Flow flow) {
-        long epoch = rekeyMillis == 0 ? 0 : Math.floorDiv(entropy.nowMillis(), rekeyMillis);
+        return hash(flow, epoch());
+    }
+
+    /** The key epoch now: one clock read (about 30 ns on a KVM guest), none when rekeying is off. */
+    long epoch() {
+        return rekeyMillis == 0 ? 0 : Math.floorDiv(entropy.nowMillis(), rekeyMillis);
+    }
+
+    /** The PRF of {@code flow} in {@code epoch}, for callers that hash one flow twice with one clock read. */
+    long hash(Flow flow, long epoch) {
         byte[] message = new byte[Flow.MAX_ENCODED_LENGTH];
         int length = flow.encode(message, epoch);
         return prf.hash(message, length);

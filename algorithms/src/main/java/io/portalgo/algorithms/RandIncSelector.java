@@ -1,22 +1,21 @@
 package io.portalgo.algorithms;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * RFC 6056 §3.3.5, Algorithm 5, "Random-Increments Port Selection"; NetBSD's {@code randinc}.
  * One global counter that moves {@code 1 + random() mod N} per candidate; candidate
  * {@code min + counter mod n}. N trades unpredictability against reuse: the mean step is
  * (N + 1) / 2, so with N = 500 the sequence wraps every n / 250.5 allocations, about 65 in
  * 49152-65535 and 113 in Linux's 32768-60999. Its random jumps do not promise to visit every port
- * in n candidates. The counter has 64 bits and starts at a random value.
+ * in n candidates. The counter starts at a random value and is kept reduced modulo n
+ * ({@link ModularCounter}): the same ports as a 64-bit counter, without a division per candidate.
  */
 final class RandIncSelector extends SelectorBase {
-    private final AtomicLong counter;
+    private final ModularCounter counter;
     private final int n;
 
     RandIncSelector(SelectorSettings settings, Entropy entropy) {
         super(Algorithm.RANDINC, settings, entropy);
-        this.counter = new AtomicLong(entropy.random().nextLong());
+        this.counter = new ModularCounter(entropy.random().nextLong(), ports.size());
         this.n = settings.randincN();
     }
 
@@ -25,8 +24,7 @@ final class RandIncSelector extends SelectorBase {
         return new BoundedCursor(ports.size()) {
             @Override
             int candidate() {
-                long step = 1 + entropy.random().nextInt(n);
-                return ports.atUnsigned(counter.addAndGet(step));
+                return ports.at(counter.addAndGet(1 + entropy.random().nextInt(n)));
             }
         };
     }

@@ -30,19 +30,4 @@ final class UsablePorts {
     int at(int index) {
         return ports[index];
     }
-
-    /**
-     * The port at {@code (offset + count) mod m}, both read as unsigned 64 bits and reduced before
-     * they are added, so the sum never wraps at 2^64 (not a multiple of m) and consecutive counts
-     * always give consecutive indices: RFC 6056 §3.3.3's {@code (F + counter) mod n}.
-     */
-    int atSum(long offset, long count) {
-        int m = ports.length;
-        return ports[(int) ((Long.remainderUnsigned(offset, m) + Long.remainderUnsigned(count, m)) % m)];
-    }
-
-    /** The port at {@code value mod m}, reading {@code value} as unsigned 64 bits. */
-    int atUnsigned(long value) {
-        return ports[(int) Long.remainderUnsigned(value, ports.length)];
-    }
 }
