@@ -138,10 +138,14 @@ public final class Installer {
         for (int i = 0; i < targets.length; i++) {
             targets[i] = Class.forName(AdviceInstaller.TARGETS.get(i), false, null);
         }
-        instrumentation.retransformClasses(targets);
-        if (cached.applied().containsAll(AdviceInstaller.TARGETS)) {
-            Log.debug(() -> "advice installed from " + cache.directory());
-            return true;
+        try {
+            instrumentation.retransformClasses(targets);
+            if (cached.applied().containsAll(AdviceInstaller.TARGETS)) {
+                Log.debug(() -> "advice installed from " + cache.directory());
+                return true;
+            }
+        } catch (LinkageError | RuntimeException refusedByTheJvm) {
+            Log.debug(() -> "cached classes refused (" + refusedByTheJvm + "); transforming afresh");
         }
         cached.mode(CachedTransformer.Mode.RECORD);
         if (!cached.applied().isEmpty()) {
