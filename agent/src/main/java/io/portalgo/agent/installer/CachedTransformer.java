@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A plain {@link ClassFileTransformer} for the JDK classes portalgo instruments: in {@code APPLY}
  * it hands back the bytes the {@link TransformCache} holds for the incoming class bytes; in
- * {@code RECORD} it changes nothing and remembers each class's cache key, so that what ByteBuddy
- * makes of those bytes can be stored under it; {@code OFF} forever after a ByteBuddy install, so
+ * {@code RECORD} it changes nothing. In both it remembers each class's first cache key, so that
+ * what ByteBuddy makes of the class can be stored under it; {@code OFF} forever after a ByteBuddy install, so
  * that a later retransformation (by another agent) is not advised twice.
  */
 final class CachedTransformer implements ClassFileTransformer {
@@ -37,7 +37,7 @@ final class CachedTransformer implements ClassFileTransformer {
         return applied;
     }
 
-    /** The cache key of each class seen in {@code RECORD}. */
+    /** The cache key of each class, from the first bytes seen of it. */
     Map<String, String> recordedKeys() {
         return recordedKeys;
     }
@@ -54,8 +54,11 @@ final class CachedTransformer implements ClassFileTransformer {
         }
         try {
             String key = cache.keyOf(name, original);
+            // The first bytes seen are the class file as loaded, the same in every JVM of this JDK build
+            // when this transformer is in place before the class loads; bytes the JVM rebuilds for a
+            // retransformation vary from run to run. So a class is kept under its first key.
+            recordedKeys.putIfAbsent(name, key);
             if (mode == Mode.RECORD) {
-                recordedKeys.put(name, key);
                 return null;
             }
             byte[] cached = cache.load(key).orElse(null);

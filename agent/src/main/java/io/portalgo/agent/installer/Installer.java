@@ -87,8 +87,13 @@ public final class Installer {
             System.setProperty("net.bytebuddy.safe", "true");
             Optional<TransformCache> cache = settings.classCache() ? TransformCache.open(AdviceInstaller.SHAPING_CLASSES)
                     : Optional.empty();
+            // In place before anything below loads the JDK classes, so that it sees them as loaded.
+            Optional<CachedTransformer> cached = cache.map(kept -> new CachedTransformer(kept,
+                    Set.copyOf(AdviceInstaller.TARGETS)));
+            cached.ifPresent(transformer -> instrumentation.addTransformer(transformer, true));
             JavaBase javaBase = JavaBase.open(instrumentation, () -> dispatcherBytes(cache));
             if (javaBase.dispatcherWasThere()) {
+                cached.ifPresent(instrumentation::removeTransformer);
                 Log.error("another copy of the portalgo agent is installed in this JVM (from another class loader); "
                         + "this one stays inactive");
                 return;
@@ -100,8 +105,8 @@ public final class Installer {
             wire(javaBase, runtime.substitution());
             List<String> problems = new ArrayList<>();
             boolean fromCache = false;
-            if (cache.isPresent()) {
-                fromCache = adviseFromCache(instrumentation, cache.get(), problems);
+            if (cached.isPresent()) {
+                fromCache = adviseFromCache(instrumentation, cache.get(), cached.get(), problems);
             } else {
                 problems.addAll(new AdviceInstaller((name, bytes) -> { }).install(instrumentation));
             }
@@ -130,10 +135,9 @@ public final class Installer {
      *
      * @return true if the cache served every class (ByteBuddy was not loaded)
      */
-    private static boolean adviseFromCache(Instrumentation instrumentation, TransformCache cache, List<String> problems)
+    private static boolean adviseFromCache(Instrumentation instrumentation, TransformCache cache,
+            CachedTransformer cached, List<String> problems)
             throws ClassNotFoundException, java.lang.instrument.UnmodifiableClassException {
-        CachedTransformer cached = new CachedTransformer(cache, Set.copyOf(AdviceInstaller.TARGETS));
-        instrumentation.addTransformer(cached, true);
         Class<?>[] targets = new Class<?>[AdviceInstaller.TARGETS.size()];
         for (int i = 0; i < targets.length; i++) {
             targets[i] = Class.forName(AdviceInstaller.TARGETS.get(i), false, null);
