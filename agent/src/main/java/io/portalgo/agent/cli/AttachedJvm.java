@@ -43,6 +43,9 @@ final class AttachedJvm implements Target {
         }
     }
 
+    /** How long a target may take to register the MBean after it starts (it takes about 200 ms here). */
+    static final long REGISTRATION_WAIT_MILLIS = 2_000;
+
     @Override
     public Optional<RemoteAgent> agent() {
         try {
@@ -54,6 +57,23 @@ final class AttachedJvm implements Target {
         } catch (IOException e) {
             throw CliFailure.target(pid, "cannot reach its JMX agent: " + e.getMessage());
         }
+    }
+
+    /** Polls for up to {@link #REGISTRATION_WAIT_MILLIS}: the MBean of a JVM just started may not be there yet. */
+    @Override
+    public Optional<RemoteAgent> awaitAgent() {
+        long deadline = System.nanoTime() + REGISTRATION_WAIT_MILLIS * 1_000_000L;
+        Optional<RemoteAgent> agent = agent();
+        while (agent.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return agent;
+            }
+            agent = agent();
+        }
+        return agent;
     }
 
     @Override

@@ -163,7 +163,7 @@ public final class PortalgoCli implements Callable<Integer> {
     }
 
     private static RemoteAgent requireAgent(Target target, long pid) {
-        return target.agent().orElseThrow(() -> CliFailure.target(pid, "portalgo is not running there (or runs with "
+        return target.awaitAgent().orElseThrow(() -> CliFailure.target(pid, "portalgo is not running there (or runs with "
                 + "portalgo.jmx=false); load it with: java -jar portalgo-agent.jar attach " + pid));
     }
 

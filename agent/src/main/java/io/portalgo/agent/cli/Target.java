@@ -9,6 +9,15 @@ interface Target extends AutoCloseable {
     Optional<RemoteAgent> agent();
 
     /**
+     * As {@link #agent()}, for a command that needs the agent: a JVM started with
+     * {@code -javaagent} registers the MBean in the background, a few hundred ms after it starts,
+     * so a target may be given that long.
+     */
+    default Optional<RemoteAgent> awaitAgent() {
+        return agent();
+    }
+
+    /**
      * Loads {@code agentJar} into the target with {@code arguments} (agent-argument syntax), so
      * its {@code Agent-Class} runs there.
      *

@@ -117,7 +117,7 @@ public final class Installer {
                         + "predict the ports; for reproducible runs only");
             }
             if (settings.jmx()) {
-                ControlPlane.start(runtime);
+                startLiveControl(runtime, how);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             Log.info("portalgo " + runtime.version() + " " + (problems.isEmpty() ? "active" : "PARTLY active") + " ("
@@ -183,6 +183,24 @@ public final class Installer {
         byte[] made = Remapped.bytesOf(Remapped.TEMPLATE);
         cache.get().store(key, made);
         return made;
+    }
+
+    /**
+     * Registers the MBean: in the background at start-up (the application need not wait for JMX),
+     * at once on an attach, whose caller looks for it right after.
+     */
+    private static void startLiveControl(PortalgoRuntime runtime, String how) {
+        java.util.function.Consumer<RuntimeException> report = failure -> Log.error("live control unavailable, "
+                + "ports are still substituted: " + failure.getMessage());
+        if (how.equals("premain")) {
+            ControlPlane.startInBackground(runtime, report);
+            return;
+        }
+        try {
+            ControlPlane.start(runtime);
+        } catch (RuntimeException failure) {
+            report.accept(failure);
+        }
     }
 
     /** Points the dispatcher's call sites at the substitution. */

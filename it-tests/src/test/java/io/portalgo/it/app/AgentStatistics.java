@@ -10,16 +10,26 @@ final class AgentStatistics {
     private AgentStatistics() {
     }
 
+    /** How long the agent may take to register its MBean, which it does in the background at start-up. */
+    private static final long REGISTRATION_WAIT_MILLIS = 5_000;
+
     /** {@code allocations=4 exhaustions=2 kernel-fallbacks=2}, or {@code error=...} without the MBean. */
     static String totals() {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName("io.portalgo:type=PortAlgo");
+            long deadline = System.currentTimeMillis() + REGISTRATION_WAIT_MILLIS;
+            while (!server.isRegistered(name) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
             return "allocations=" + server.getAttribute(name, "TotalAllocations")
                     + " exhaustions=" + server.getAttribute(name, "TotalExhaustions")
                     + " kernel-fallbacks=" + server.getAttribute(name, "TotalKernelFallbacks");
         } catch (JMException e) {
             return "error=" + Clients.field(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "error=interrupted";
         }
     }
 }

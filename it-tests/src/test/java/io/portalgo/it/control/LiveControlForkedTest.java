@@ -60,6 +60,8 @@ class LiveControlForkedTest {
         try (ProbeJvm probe = ProbeJvm.start(jdk, ProbeJvm.javaagent("tcp.algorithm=random_pick,listeners=false,range=" + range(start)));
                 JMXConnector jmx = connect(probe.pid())) {
             MBeanServerConnection mbean = jmx.getMBeanServerConnection();
+            // A -javaagent JVM registers the MBean in the background, shortly after it starts.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> mbean.isRegistered(MBEAN));
             List<Integer> before = probe.connect(6);
             assertThat(before).allMatch(port -> inRange(port, start));
             assertThat(countsDown(before)).as("random_pick ports %s", before).isFalse();
