@@ -73,13 +73,14 @@ final class JdkSocketOps implements SocketOps {
     }
 
     @Override
-    public void reuseAddress(FileDescriptor fd, boolean ipv6) throws IOException {
-        setInt(fd, SOL_SOCKET, SO_REUSEADDR, 1, ipv6);
+    public void reuseAddress(FileDescriptor fd) throws IOException {
+        setInt(fd, SOL_SOCKET, SO_REUSEADDR, 1);
     }
 
     @Override
-    public void pinLocalPort(FileDescriptor fd, int port, boolean ipv6) throws IOException {
-        setInt(fd, IPPROTO_IP, IP_LOCAL_PORT_RANGE, (port << 16) | port, ipv6);
+    public void pinLocalPort(FileDescriptor fd, int port) throws IOException {
+        // An IPPROTO_IP option on IPv4 and IPv6 sockets alike.
+        setInt(fd, IPPROTO_IP, IP_LOCAL_PORT_RANGE, (port << 16) | port);
     }
 
     private int getInt(FileDescriptor fd, int level, int option) throws IOException {
@@ -92,9 +93,10 @@ final class JdkSocketOps implements SocketOps {
         }
     }
 
-    private void setInt(FileDescriptor fd, int level, int option, int value, boolean ipv6) throws IOException {
+    /** setsockopt; setIntOption0's last flag (is IPv6) only matters for IPV6_TCLASS, never set here. */
+    private void setInt(FileDescriptor fd, int level, int option, int value) throws IOException {
         try {
-            setIntOption.invokeExact(fd, false, level, option, value, ipv6);
+            setIntOption.invokeExact(fd, false, level, option, value, false);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable impossible) {

@@ -15,16 +15,14 @@ final class PendingPin {
     final Flow flow;
     final Algorithm algorithm;
     final PortCursor cursor;
-    final boolean ipv6;
     int port;
     int attempts = 1;
 
-    PendingPin(FileDescriptor fd, Flow flow, Algorithm algorithm, PortCursor cursor, boolean ipv6, int port) {
+    PendingPin(FileDescriptor fd, Flow flow, Algorithm algorithm, PortCursor cursor, int port) {
         this.fd = fd;
         this.flow = flow;
         this.algorithm = algorithm;
         this.cursor = cursor;
-        this.ipv6 = ipv6;
         this.port = port;
     }
 }

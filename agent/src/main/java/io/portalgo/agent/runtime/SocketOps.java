@@ -22,11 +22,11 @@ public interface SocketOps {
     Protocol protocol(FileDescriptor fd) throws IOException;
 
     /** Sets {@code SO_REUSEADDR}, for the {@code share} mode. */
-    void reuseAddress(FileDescriptor fd, boolean ipv6) throws IOException;
+    void reuseAddress(FileDescriptor fd) throws IOException;
 
     /**
      * Linux 6.3+ {@code IP_LOCAL_PORT_RANGE}: narrows the ports connect may autobind to
      * {@code [port, port]}, or lifts the narrowing with 0.
      */
-    void pinLocalPort(FileDescriptor fd, int port, boolean ipv6) throws IOException;
+    void pinLocalPort(FileDescriptor fd, int port) throws IOException;
 }

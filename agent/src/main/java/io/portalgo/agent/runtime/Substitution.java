@@ -50,6 +50,7 @@ public final class Substitution {
             "sun.nio.ch.UnixAsynchronousServerSocketChannelImpl");
     /** Deep enough for the JDK's frames above {@code Net.bind} or {@code NetHooks} plus the agent's own. */
     private static final int STACK_FRAMES = 24;
+    private static final Set<String> LEGACY_TCP_CLASSES = Set.of(LegacySockets.LEGACY_TCP_CLASS);
 
     private final LiveSettings live;
     private final Statistics statistics;
@@ -164,7 +165,7 @@ public final class Substitution {
             algorithm = settings.algorithmFor(Protocol.TCP, flow.family(), remote, remotePort);
             PortCursor cursor = selectors.selector(Protocol.TCP, flow.family(), algorithm).open(flow);
             TcpMode mode = pinSupport.effectiveMode(settings);
-            if (mode == TcpMode.PIN && legacyTcp && isOnStack(LegacySockets.LEGACY_TCP_CLASS)) {
+            if (mode == TcpMode.PIN && legacyTcp && isOnStack(LEGACY_TCP_CLASSES)) {
                 // Its connect bypasses Net.connect, where a pinned connect is retried; a port bound
                 // exclusively cannot clash with a 4-tuple, so nothing reaches the application.
                 mode = TcpMode.EXCLUSIVE;
@@ -172,9 +173,8 @@ public final class Substitution {
             int first = cursor.next();
             if (mode == TcpMode.PIN && first != PortCursor.NO_PORT) {
                 try {
-                    // IP_LOCAL_PORT_RANGE is an IPPROTO_IP option on IPv4 and IPv6 sockets alike.
-                    ops.pinLocalPort(fd, first, false);
-                    pendingPin.set(new PendingPin(fd, flow, algorithm, cursor, false, first));
+                    ops.pinLocalPort(fd, first);
+                    pendingPin.set(new PendingPin(fd, flow, algorithm, cursor, first));
                     return;
                 } catch (IOException refused) {
                     pinSupport.kernelRefused();
@@ -184,8 +184,7 @@ public final class Substitution {
                 }
             }
             InetAddress wildcard = ops.localAddress(fd).getAddress(); // 0.0.0.0 or ::, the socket's family
-            bindBeforeConnect(settings, mode, fd, wildcard, !(wildcard instanceof Inet4Address), flow, algorithm, cursor,
-                    first);
+            bindBeforeConnect(settings, mode, fd, wildcard, flow, algorithm, cursor, first);
         } catch (PortalgoExhausted exhausted) {
             throw exhausted.failure;
         } catch (IOException | RuntimeException | LinkageError internal) {
@@ -195,12 +194,12 @@ public final class Substitution {
     }
 
     private void bindBeforeConnect(PortalgoSettings settings, TcpMode mode, FileDescriptor fd, InetAddress wildcard,
-            boolean ipv6, Flow flow, Algorithm algorithm, PortCursor cursor, int first)
+            Flow flow, Algorithm algorithm, PortCursor cursor, int first)
             throws IOException, PortalgoExhausted {
         if (mode == TcpMode.SHARE) {
-            ops.reuseAddress(fd, ipv6);
+            ops.reuseAddress(fd);
         }
-        ProtocolFamily family = ipv6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+        ProtocolFamily family = wildcard instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
         int attempts = 0;
         int port = first;
         while (port != PortCursor.NO_PORT && attempts < settings.maxAttempts()) {
@@ -257,7 +256,7 @@ public final class Substitution {
             statistics.record(Protocol.TCP, pin.algorithm, Event.RETRIES);
             int next = pin.attempts < settings.maxAttempts() ? pin.cursor.next() : PortCursor.NO_PORT;
             if (next != PortCursor.NO_PORT) {
-                ops.pinLocalPort(fd, next, pin.ipv6);
+                ops.pinLocalPort(fd, next);
                 pin.port = next;
                 pin.attempts++;
                 return true;
@@ -268,7 +267,7 @@ public final class Substitution {
             if (settings.onExhaustion() == ExhaustionPolicy.FAIL) {
                 return false; // the kernel's own "Cannot assign requested address" reaches the application
             }
-            ops.pinLocalPort(fd, 0, pin.ipv6);
+            ops.pinLocalPort(fd, 0);
             statistics.record(Protocol.TCP, pin.algorithm, Event.KERNEL_FALLBACKS);
             return true;
         } catch (IOException | RuntimeException | LinkageError internal) {
@@ -355,13 +354,13 @@ public final class Substitution {
     }
 
     private static boolean isListenerBind() {
-        return StackWalker.getInstance().walk(frames -> frames.limit(STACK_FRAMES)
-                .anyMatch(frame -> LISTENER_CLASSES.contains(frame.getClassName())));
+        return isOnStack(LISTENER_CLASSES);
     }
 
-    private static boolean isOnStack(String className) {
+    /** True if a frame near the top of this thread's stack belongs to one of {@code classNames}. */
+    private static boolean isOnStack(Set<String> classNames) {
         return StackWalker.getInstance().walk(frames -> frames.limit(STACK_FRAMES)
-                .anyMatch(frame -> frame.getClassName().equals(className)));
+                .anyMatch(frame -> classNames.contains(frame.getClassName())));
     }
 
     /** Carries the application's exhaustion error past the catch-all of internal errors. */

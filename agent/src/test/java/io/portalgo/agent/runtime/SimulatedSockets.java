@@ -68,12 +68,12 @@ final class SimulatedSockets implements SocketOps {
     }
 
     @Override
-    public void reuseAddress(FileDescriptor fd, boolean ipv6) {
+    public void reuseAddress(FileDescriptor fd) {
         calls.add("SO_REUSEADDR");
     }
 
     @Override
-    public void pinLocalPort(FileDescriptor fd, int port, boolean ipv6) {
+    public void pinLocalPort(FileDescriptor fd, int port) {
         calls.add("pin " + port);
         pins.put(fd, port);
     }
