@@ -1,6 +1,6 @@
 package io.portalgo.agent.cli;
 
-import io.portalgo.agent.control.ControlPlane;
+import io.portalgo.agent.control.MBeanRegistration;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import javax.management.openmbean.TabularData;
  */
 final class RemoteAgent {
     private final MBeanServerConnection connection;
-    private final ObjectName name = ControlPlane.objectName();
+    private final ObjectName name = MBeanRegistration.objectName();
     private final long pid;
 
     RemoteAgent(MBeanServerConnection connection, long pid) {

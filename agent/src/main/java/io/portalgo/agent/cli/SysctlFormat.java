@@ -1,7 +1,7 @@
 package io.portalgo.agent.cli;
 
 import io.portalgo.agent.control.StatisticsOpenData;
-import io.portalgo.agent.stats.Statistics.Event;
+import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.config.Property;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.portalgo.agent.control;
 
-import io.portalgo.agent.stats.Statistics;
+import io.portalgo.agent.runtime.Statistics;
 import io.portalgo.config.LiveSettings;
 
 /**
  * What the running agent offers to its live controls (JMX, the CLI through attach). The agent
- * runtime implements it; {@link ControlPlane} exposes it.
+ * runtime implements it; {@link MBeanRegistration} exposes it.
  */
 public interface AgentControl {
     /** The settings in force; changes made here apply from the next socket on. */

@@ -1,7 +1,7 @@
 package io.portalgo.agent.control;
 
-import io.portalgo.agent.stats.Statistics;
-import io.portalgo.agent.stats.Statistics.Event;
+import io.portalgo.agent.runtime.Statistics;
+import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.Protocol;
 import java.util.LinkedHashMap;

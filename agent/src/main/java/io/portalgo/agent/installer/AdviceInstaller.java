@@ -4,11 +4,11 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import io.portalgo.agent.installer.advice.NetBindAdvice;
-import io.portalgo.agent.installer.advice.NetConnectAdvice;
-import io.portalgo.agent.installer.advice.TcpConnectAdvice;
-import io.portalgo.agent.installer.advice.UdpFirstArgumentAdvice;
-import io.portalgo.agent.installer.advice.UdpSendAdvice;
+import io.portalgo.agent.javabase.advice.NetBindAdvice;
+import io.portalgo.agent.javabase.advice.NetConnectAdvice;
+import io.portalgo.agent.javabase.advice.TcpConnectAdvice;
+import io.portalgo.agent.javabase.advice.UdpFirstArgumentAdvice;
+import io.portalgo.agent.javabase.advice.UdpSendAdvice;
 import io.portalgo.agent.runtime.Log;
 import java.io.FileDescriptor;
 import java.lang.instrument.Instrumentation;

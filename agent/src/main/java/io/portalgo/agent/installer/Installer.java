@@ -1,7 +1,8 @@
 package io.portalgo.agent.installer;
 
-import io.portalgo.agent.control.ControlPlane;
+import io.portalgo.agent.control.MBeanRegistration;
 import io.portalgo.agent.runtime.BindFailures;
+import io.portalgo.agent.runtime.JdkSocketOps;
 import io.portalgo.agent.runtime.Log;
 import io.portalgo.agent.runtime.PortalgoRuntime;
 import io.portalgo.agent.runtime.Substitution;
@@ -16,12 +17,8 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.net.BindException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +95,7 @@ public final class Installer {
                         + "this one stays inactive");
                 return;
             }
-            BindFailures failures = probeFailureTexts();
+            BindFailures failures = BindFailures.probe();
             Optional<PortRange> kernelRange = HostPorts.range(Environment.system());
             PortalgoRuntime runtime = PortalgoRuntime.start(settings, new JdkSocketOps(javaBase.net()), failures,
                     kernelRange);
@@ -193,11 +190,11 @@ public final class Installer {
         java.util.function.Consumer<RuntimeException> report = failure -> Log.error("live control unavailable, "
                 + "ports are still substituted: " + failure.getMessage());
         if (how.equals("premain")) {
-            ControlPlane.startInBackground(runtime, report);
+            MBeanRegistration.startInBackground(runtime, report);
             return;
         }
         try {
-            ControlPlane.start(runtime);
+            MBeanRegistration.start(runtime);
         } catch (RuntimeException failure) {
             report.accept(failure);
         }
@@ -214,32 +211,5 @@ public final class Installer {
                 MethodType.methodType(boolean.class, FileDescriptor.class, Throwable.class)).bindTo(substitution));
         javaBase.wire("UDP_DESTINATION", lookup.findVirtual(Substitution.class, "udpDestination",
                 MethodType.methodType(void.class, Object.class)).bindTo(substitution));
-    }
-
-    /**
-     * The strerror texts of EADDRINUSE and EADDRNOTAVAIL as this JVM reports them (they follow the
-     * C library's locale): a bind to a port a second socket holds, and a bind to 0.0.0.1, which
-     * is never a local address. Run before the advice exists; C-locale texts where a probe fails.
-     */
-    private static BindFailures probeFailureTexts() {
-        String inUse = BindFailures.ENGLISH_ADDRESS_IN_USE;
-        String notAvailable = BindFailures.ENGLISH_ADDRESS_NOT_AVAILABLE;
-        try (DatagramChannel holder = DatagramChannel.open(StandardProtocolFamily.INET);
-                DatagramChannel second = DatagramChannel.open(StandardProtocolFamily.INET)) {
-            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            try {
-                second.bind(holder.getLocalAddress());
-            } catch (BindException expected) {
-                inUse = expected.getMessage();
-            }
-            try (DatagramChannel third = DatagramChannel.open(StandardProtocolFamily.INET)) {
-                third.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {0, 0, 0, 1}), 9));
-            } catch (BindException expected) {
-                notAvailable = expected.getMessage();
-            }
-        } catch (IOException | RuntimeException noIpv4) {
-            Log.debug(() -> "failure texts not probed (" + noIpv4 + "); using the C locale's");
-        }
-        return new BindFailures(inUse, notAvailable);
     }
 }

@@ -8,13 +8,13 @@ import net.bytebuddy.jar.asm.commons.SimpleRemapper;
 
 /**
  * Class bytes of the agent jar with the dispatcher template's name,
- * {@code io.portalgo.agent.boot.PortalgoDispatch}, replaced by its name inside java.base,
+ * {@code io.portalgo.agent.javabase.PortalgoDispatch}, replaced by its name inside java.base,
  * {@code sun.nio.ch.PortalgoDispatch}. The template itself becomes the dispatcher; the advice
  * classes, compiled against the template, come out calling the dispatcher. Neither is ever
  * loaded under its own name.
  */
 final class Remapped {
-    static final String TEMPLATE = "io.portalgo.agent.boot.PortalgoDispatch";
+    static final String TEMPLATE = "io.portalgo.agent.javabase.PortalgoDispatch";
     static final String DISPATCHER = "sun.nio.ch.PortalgoDispatch";
 
     private Remapped() {

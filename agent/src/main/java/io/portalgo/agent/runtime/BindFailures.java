@@ -2,6 +2,10 @@ package io.portalgo.agent.runtime;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
 import java.util.Objects;
 
 /**
@@ -10,7 +14,7 @@ import java.util.Objects;
  * "try the next candidate" are learnt once from a real probe at start-up: EADDRINUSE from a bind
  * (the port is taken) and EADDRNOTAVAIL from a pinned connect (that 4-tuple is taken). Any other
  * failure stops the search at once, so a bind to an address that is not local does not burn
- * every attempt before the application sees the same error (shared/research pitfall 12).
+ * every attempt before the application sees the same error.
  */
 public final class BindFailures {
     /** strerror(EADDRINUSE) in the C locale, used where a probe could not produce the JVM's own text. */
@@ -21,9 +25,31 @@ public final class BindFailures {
     private final String addressInUse;
     private final String addressNotAvailable;
 
-    /** The C-locale texts, as a JVM under {@code LANG=C} reports them. */
-    public static BindFailures english() {
-        return new BindFailures(ENGLISH_ADDRESS_IN_USE, ENGLISH_ADDRESS_NOT_AVAILABLE);
+    /**
+     * The strerror texts of EADDRINUSE and EADDRNOTAVAIL as this JVM reports them (they follow the
+     * C library's locale): a bind to a port a second socket holds, and a bind to 0.0.0.1, which
+     * is never a local address. Run before the advice exists; C-locale texts where a probe fails.
+     */
+    public static BindFailures probe() {
+        String inUse = ENGLISH_ADDRESS_IN_USE;
+        String notAvailable = ENGLISH_ADDRESS_NOT_AVAILABLE;
+        try (DatagramChannel holder = DatagramChannel.open(StandardProtocolFamily.INET);
+                DatagramChannel second = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try {
+                second.bind(holder.getLocalAddress());
+            } catch (BindException expected) {
+                inUse = expected.getMessage();
+            }
+            try (DatagramChannel third = DatagramChannel.open(StandardProtocolFamily.INET)) {
+                third.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {0, 0, 0, 1}), 9));
+            } catch (BindException expected) {
+                notAvailable = expected.getMessage();
+            }
+        } catch (IOException | RuntimeException noIpv4) {
+            Log.debug(() -> "failure texts not probed (" + noIpv4 + "); using the C locale's");
+        }
+        return new BindFailures(inUse, notAvailable);
     }
 
     public BindFailures(String addressInUse, String addressNotAvailable) {

@@ -1,7 +1,6 @@
 package io.portalgo.agent.runtime;
 
 import io.portalgo.agent.control.AgentControl;
-import io.portalgo.agent.stats.Statistics;
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.config.LiveSettings;
 import io.portalgo.config.PortalgoSettings;

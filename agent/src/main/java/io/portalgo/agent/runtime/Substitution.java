@@ -1,7 +1,6 @@
 package io.portalgo.agent.runtime;
 
-import io.portalgo.agent.stats.Statistics;
-import io.portalgo.agent.stats.Statistics.Event;
+import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.AddressFamily;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.Flow;

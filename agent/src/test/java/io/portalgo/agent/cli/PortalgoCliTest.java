@@ -2,10 +2,10 @@ package io.portalgo.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portalgo.agent.control.ControlPlane;
+import io.portalgo.agent.control.MBeanRegistration;
 import io.portalgo.agent.control.FakeAgentControl;
-import io.portalgo.agent.control.PortAlgoDynamicMBean;
-import io.portalgo.agent.stats.Statistics.Event;
+import io.portalgo.agent.control.PortalgoMBean;
+import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.AddressFamily;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.Protocol;
@@ -63,7 +63,7 @@ class PortalgoCliTest {
 
     private void agentRunning(String arguments) throws JMException {
         control = FakeAgentControl.withArguments(arguments);
-        server.registerMBean(new PortAlgoDynamicMBean(control), ControlPlane.objectName());
+        server.registerMBean(new PortalgoMBean(control), MBeanRegistration.objectName());
     }
 
     @Test

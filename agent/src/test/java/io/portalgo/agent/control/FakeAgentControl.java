@@ -1,6 +1,6 @@
 package io.portalgo.agent.control;
 
-import io.portalgo.agent.stats.Statistics;
+import io.portalgo.agent.runtime.Statistics;
 import io.portalgo.config.Environment;
 import io.portalgo.config.LiveSettings;
 import io.portalgo.config.PortalgoSettings;

@@ -3,8 +3,7 @@ package io.portalgo.agent.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.portalgo.agent.stats.Statistics;
-import io.portalgo.agent.stats.Statistics.Event;
+import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.Protocol;
@@ -43,7 +42,7 @@ class SubstitutionTest {
         Environment environment = Environment.builder().portRangeFile(Path.of("/nonexistent/range"))
                 .reservedPortsFile(Path.of("/nonexistent/reserved")).build();
         live = new LiveSettings(PortalgoSettings.load(arguments, environment));
-        substitution = new Substitution(live, statistics, sockets, BindFailures.english(),
+        substitution = new Substitution(live, statistics, sockets, new BindFailures(BindFailures.ENGLISH_ADDRESS_IN_USE, BindFailures.ENGLISH_ADDRESS_NOT_AVAILABLE),
                 Optional.of(PortRange.of(32768, 60999)));
     }
 

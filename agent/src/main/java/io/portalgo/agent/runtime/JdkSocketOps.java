@@ -1,4 +1,4 @@
-package io.portalgo.agent.installer;
+package io.portalgo.agent.runtime;
 
 import io.portalgo.agent.runtime.SocketOps;
 import io.portalgo.algorithms.Protocol;
@@ -18,7 +18,7 @@ import java.net.ProtocolFamily;
  * {@code SO_TYPE} 3; {@code IPPROTO_IP} 0 with {@code IP_LOCAL_PORT_RANGE} 51, whose value
  * packs the upper bound in the high 16 bits and the lower in the low 16.
  */
-final class JdkSocketOps implements SocketOps {
+public final class JdkSocketOps implements SocketOps {
     private static final int SOL_SOCKET = 1;
     private static final int SO_REUSEADDR = 2;
     private static final int SO_TYPE = 3;
@@ -32,7 +32,7 @@ final class JdkSocketOps implements SocketOps {
     private final MethodHandle getIntOption;
     private final MethodHandle setIntOption;
 
-    JdkSocketOps(MethodHandles.Lookup net) throws ReflectiveOperationException {
+    public JdkSocketOps(MethodHandles.Lookup net) throws ReflectiveOperationException {
         Class<?> netClass = net.lookupClass();
         this.bind = net.findStatic(netClass, "bind", MethodType.methodType(void.class, ProtocolFamily.class,
                 FileDescriptor.class, InetAddress.class, int.class));

@@ -1,6 +1,6 @@
 package io.portalgo.agent.control;
 
-import io.portalgo.agent.stats.Statistics.Event;
+import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.config.ConfigException;
 import io.portalgo.config.PortalgoSettings;
@@ -64,7 +64,7 @@ import javax.management.openmbean.TabularType;
  * crosses the wire: a remote client without portalgo's classes could not deserialize it.
  * {@link #setAttributes} is atomic in the same way: all listed settings change, or none.
  */
-public final class PortAlgoDynamicMBean implements DynamicMBean {
+public final class PortalgoMBean implements DynamicMBean {
     static final String AVAILABLE = "Available";
     static final String VERSION = "Version";
     static final String SUMMARY = "Summary";
@@ -98,7 +98,7 @@ public final class PortAlgoDynamicMBean implements DynamicMBean {
     private final Map<String, Supplier<Object>> readOnly = new LinkedHashMap<>();
     private final MBeanInfo info;
 
-    public PortAlgoDynamicMBean(AgentControl control) {
+    public PortalgoMBean(AgentControl control) {
         this.control = control;
         for (Property<?> property : Property.all()) {
             propertiesByAttribute.put(property.attributeName(), property);
@@ -135,7 +135,7 @@ public final class PortAlgoDynamicMBean implements DynamicMBean {
         }
         Supplier<Object> value = readOnly.get(attribute);
         if (value == null) {
-            throw new AttributeNotFoundException(attribute + ": no such attribute of " + ControlPlane.OBJECT_NAME);
+            throw new AttributeNotFoundException(attribute + ": no such attribute of " + MBeanRegistration.OBJECT_NAME);
         }
         return value.get();
     }
@@ -221,7 +221,7 @@ public final class PortAlgoDynamicMBean implements DynamicMBean {
         Property<?> property = propertiesByAttribute.get(attribute);
         if (property == null) {
             throw new AttributeNotFoundException(readOnly.containsKey(attribute) ? attribute + " is read-only"
-                    : attribute + ": no such attribute of " + ControlPlane.OBJECT_NAME);
+                    : attribute + ": no such attribute of " + MBeanRegistration.OBJECT_NAME);
         }
         return property;
     }
@@ -305,7 +305,7 @@ public final class PortAlgoDynamicMBean implements DynamicMBean {
                             "property name, with or without portalgo.", SimpleType.STRING)},
                     SimpleType.STRING, MBeanOperationInfo.INFO),
         };
-        return new OpenMBeanInfoSupport(PortAlgoDynamicMBean.class.getName(),
+        return new OpenMBeanInfoSupport(PortalgoMBean.class.getName(),
                 "portalgo: RFC 6056 ephemeral-port selection, live settings and statistics",
                 attributes.toArray(new OpenMBeanAttributeInfoSupport[0]), new OpenMBeanConstructorInfoSupport[0],
                 operations, new MBeanNotificationInfo[0]);

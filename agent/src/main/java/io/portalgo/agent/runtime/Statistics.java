@@ -1,4 +1,4 @@
-package io.portalgo.agent.stats;
+package io.portalgo.agent.runtime;
 
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.Protocol;

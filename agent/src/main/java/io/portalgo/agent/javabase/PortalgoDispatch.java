@@ -1,4 +1,4 @@
-package io.portalgo.agent.boot;
+package io.portalgo.agent.javabase;
 
 import java.io.FileDescriptor;
 import java.io.IOException;

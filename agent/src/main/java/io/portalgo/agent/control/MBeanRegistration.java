@@ -8,16 +8,16 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
- * Starts the live controls of a running agent: registers {@link PortAlgoDynamicMBean} as
+ * Starts the live controls of a running agent: registers {@link PortalgoMBean} as
  * {@value #OBJECT_NAME} in the platform MBean server, where {@code jconsole}, any JMX client
  * and the agent jar's CLI ({@code get}, {@code set}, {@code stats}, a second {@code attach})
  * find it.
  */
-public final class ControlPlane {
+public final class MBeanRegistration {
     /** The MBean's name, as NetBSD's sysctl subtree {@code net.inet.ip.anonportalgo}. */
     public static final String OBJECT_NAME = "io.portalgo:type=PortAlgo";
 
-    private ControlPlane() {
+    private MBeanRegistration() {
     }
 
     /** {@link #OBJECT_NAME} as an {@link ObjectName}. */
@@ -59,7 +59,7 @@ public final class ControlPlane {
 
     /** {@link #start} on any MBean server (tests use their own). */
     static void register(MBeanServer server, AgentControl control) {
-        PortAlgoDynamicMBean bean = new PortAlgoDynamicMBean(control);
+        PortalgoMBean bean = new PortalgoMBean(control);
         ObjectName name = objectName();
         try {
             if (server.isRegistered(name)) {

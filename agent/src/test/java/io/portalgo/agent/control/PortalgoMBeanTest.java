@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.portalgo.agent.stats.Statistics.Event;
+import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.AddressFamily;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.Protocol;
@@ -39,8 +39,8 @@ import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 
 /** The MBean as a JMX client sees it, registered in a private MBean server over real {@code LiveSettings}. */
-class PortAlgoDynamicMBeanTest {
-    private static final ObjectName NAME = ControlPlane.objectName();
+class PortalgoMBeanTest {
+    private static final ObjectName NAME = MBeanRegistration.objectName();
     private static final String SEED = "4242424242";
 
     /** Not the platform server: newMBeanServer keeps no reference, so each test starts empty. */
@@ -49,7 +49,7 @@ class PortAlgoDynamicMBeanTest {
 
     private FakeAgentControl register(String arguments) {
         control = FakeAgentControl.withArguments(arguments);
-        ControlPlane.register(server, control);
+        MBeanRegistration.register(server, control);
         return control;
     }
 
@@ -284,7 +284,7 @@ class PortAlgoDynamicMBeanTest {
     void registeringAgainReplacesTheMBean() throws Exception {
         register("tcp.algorithm=hash");
         FakeAgentControl newer = FakeAgentControl.withArguments("tcp.algorithm=randinc");
-        ControlPlane.register(server, newer);
+        MBeanRegistration.register(server, newer);
         assertThat(server.getAttribute(NAME, "TcpAlgorithm")).isEqualTo("randinc");
     }
 

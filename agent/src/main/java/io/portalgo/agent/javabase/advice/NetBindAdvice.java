@@ -1,6 +1,6 @@
-package io.portalgo.agent.installer.advice;
+package io.portalgo.agent.javabase.advice;
 
-import io.portalgo.agent.boot.PortalgoDispatch;
+import io.portalgo.agent.javabase.PortalgoDispatch;
 import java.io.FileDescriptor;
 import java.net.InetAddress;
 import java.net.ProtocolFamily;
