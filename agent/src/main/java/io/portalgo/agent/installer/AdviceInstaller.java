@@ -4,8 +4,10 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import io.portalgo.agent.javabase.advice.DatagramBindAdvice;
 import io.portalgo.agent.javabase.advice.NetBindAdvice;
 import io.portalgo.agent.javabase.advice.NetConnectAdvice;
+import io.portalgo.agent.javabase.advice.NetLocalAddressAdvice;
 import io.portalgo.agent.javabase.advice.TcpConnectAdvice;
 import io.portalgo.agent.javabase.advice.UdpFirstArgumentAdvice;
 import io.portalgo.agent.javabase.advice.UdpSendAdvice;
@@ -33,17 +35,19 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * Installs the advice into the three JDK classes where ephemeral ports are assigned
- * (shared/DESIGN.md §3), by retransformation, since the agent's own lookup has loaded
+ * (docs/ARCHITECTURE.md), by retransformation, since the agent's own lookup has loaded
  * {@code sun.nio.ch.Net} already and an attach finds everything loaded:
  * <ul>
- *   <li>{@code sun.nio.ch.Net}: {@code bind(ProtocolFamily, FileDescriptor, InetAddress, int)} and
- *       {@code connect(ProtocolFamily, FileDescriptor, InetAddress, int)};</li>
+ *   <li>{@code sun.nio.ch.Net}: {@code bind(ProtocolFamily, FileDescriptor, InetAddress, int)},
+ *       {@code connect(ProtocolFamily, FileDescriptor, InetAddress, int)} and
+ *       {@code localAddress(FileDescriptor)} (a pinned connect's port, as the JDK reads it back);</li>
  *   <li>{@code sun.net.NetHooks}: {@code beforeTcpConnect(FileDescriptor, InetAddress, int)};</li>
  *   <li>{@code sun.nio.ch.DatagramChannelImpl}: {@code send}, {@code blockingSend} and
- *       {@code connect(SocketAddress, boolean)}, to hand the destination to an implicit bind.</li>
+ *       {@code connect(SocketAddress, boolean)}, to hand the destination to an implicit bind, and
+ *       {@code bindInternal(SocketAddress)}, which tells that a bind is UDP.</li>
  * </ul>
- * ByteBuddy's default ignore matcher skips JDK classes without a word (shared/research pitfall
- * 1), so it is replaced by one that lets exactly these through, and every transformation error
+ * ByteBuddy's default ignore matcher skips JDK classes without a word
+ * (docs/ARCHITECTURE.md, pitfalls), so it is replaced by one that lets exactly these through, and every transformation error
  * is collected: the installer reports a partial install instead of pretending.
  */
 final class AdviceInstaller {
@@ -55,7 +59,8 @@ final class AdviceInstaller {
     /** The agent classes whose bytes decide what the advised classes look like (for {@link TransformCache}). */
     static final List<String> SHAPING_CLASSES = List.of(AdviceInstaller.class.getName(), Remapped.TEMPLATE,
             NetBindAdvice.class.getName(), NetConnectAdvice.class.getName(), TcpConnectAdvice.class.getName(),
-            UdpSendAdvice.class.getName(), UdpFirstArgumentAdvice.class.getName());
+            UdpSendAdvice.class.getName(), UdpFirstArgumentAdvice.class.getName(), DatagramBindAdvice.class.getName(),
+            NetLocalAddressAdvice.class.getName());
 
     private final ClassFileLocator locator;
     private final TypePool pool;
@@ -71,7 +76,9 @@ final class AdviceInstaller {
                 NetConnectAdvice.class.getName(), Remapped.bytesOf(NetConnectAdvice.class.getName()),
                 TcpConnectAdvice.class.getName(), Remapped.bytesOf(TcpConnectAdvice.class.getName()),
                 UdpSendAdvice.class.getName(), Remapped.bytesOf(UdpSendAdvice.class.getName()),
-                UdpFirstArgumentAdvice.class.getName(), Remapped.bytesOf(UdpFirstArgumentAdvice.class.getName())));
+                UdpFirstArgumentAdvice.class.getName(), Remapped.bytesOf(UdpFirstArgumentAdvice.class.getName()),
+                DatagramBindAdvice.class.getName(), Remapped.bytesOf(DatagramBindAdvice.class.getName()),
+                NetLocalAddressAdvice.class.getName(), Remapped.bytesOf(NetLocalAddressAdvice.class.getName())));
         this.locator = new ClassFileLocator.Compound(remapped,
                 ClassFileLocator.ForClassLoader.of(AdviceInstaller.class.getClassLoader()));
         this.pool = TypePool.Default.of(locator);
@@ -96,7 +103,9 @@ final class AdviceInstaller {
                         .visit(advice(NetBindAdvice.class).on(named("bind").and(takesArguments(ProtocolFamily.class,
                                 FileDescriptor.class, InetAddress.class, int.class))))
                         .visit(advice(NetConnectAdvice.class).on(named("connect").and(takesArguments(ProtocolFamily.class,
-                                FileDescriptor.class, InetAddress.class, int.class)))))
+                                FileDescriptor.class, InetAddress.class, int.class))))
+                        .visit(advice(NetLocalAddressAdvice.class).on(named("localAddress").and(takesArguments(
+                                FileDescriptor.class)))))
                 .type(named(NET_HOOKS)).transform((builder, type, loader, module, domain) -> builder
                         .visit(advice(TcpConnectAdvice.class).on(named("beforeTcpConnect").and(takesArguments(3)))))
                 .type(named(DATAGRAM_CHANNEL)).transform((builder, type, loader, module, domain) -> builder
@@ -105,7 +114,9 @@ final class AdviceInstaller {
                                 SocketAddress.class)))))
                         .visit(advice(UdpFirstArgumentAdvice.class).on(named("blockingSend").and(takesArguments(
                                 DatagramPacket.class)).or(named("connect").and(takesArguments(2))
-                                .and(takesArgument(0, SocketAddress.class))))))
+                                .and(takesArgument(0, SocketAddress.class)))))
+                        .visit(advice(DatagramBindAdvice.class).on(named("bindInternal").and(takesArguments(
+                                SocketAddress.class)))))
                 .installOn(instrumentation);
         if (!transformed.containsAll(TARGETS)) {
             errors.add("transformed " + transformed + ", expected " + TARGETS);
