@@ -220,6 +220,8 @@ public final class Installer {
                 MethodType.methodType(void.class, Object.class)).bindTo(substitution));
         javaBase.wire("UDP_BINDING", lookup.findVirtual(Substitution.class, "udpBinding",
                 MethodType.methodType(void.class, boolean.class)).bindTo(substitution));
+        javaBase.wire("LISTENER_BINDING", lookup.findVirtual(Substitution.class, "listenerBinding",
+                MethodType.methodType(void.class, boolean.class)).bindTo(substitution));
         javaBase.wire("LOCAL_ADDRESS_READ", lookup.findVirtual(Substitution.class, "localAddressRead",
                 MethodType.methodType(void.class, FileDescriptor.class, java.net.InetSocketAddress.class))
                 .bindTo(substitution));

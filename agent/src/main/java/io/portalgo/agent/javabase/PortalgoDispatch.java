@@ -41,6 +41,9 @@ public final class PortalgoDispatch {
     /** {@code void udpBinding(boolean)}: inside {@code DatagramChannelImpl.bindInternal} (true), or out of it. */
     public static final MutableCallSite UDP_BINDING = new MutableCallSite(MethodHandles.dropArguments(
             MethodHandles.zero(void.class), 0, boolean.class));
+    /** {@code void listenerBinding(boolean)}: inside a listening socket's bind (true), or out of it. */
+    public static final MutableCallSite LISTENER_BINDING = new MutableCallSite(MethodHandles.dropArguments(
+            MethodHandles.zero(void.class), 0, boolean.class));
     /** {@code void localAddressRead(FileDescriptor, InetSocketAddress)}: what the JDK read back after a connect. */
     public static final MutableCallSite LOCAL_ADDRESS_READ = new MutableCallSite(MethodHandles.dropArguments(
             MethodHandles.zero(void.class), 0, FileDescriptor.class, InetSocketAddress.class));
@@ -50,6 +53,7 @@ public final class PortalgoDispatch {
     private static final MethodHandle AFTER_CONNECT_INVOKER = AFTER_CONNECT.dynamicInvoker();
     private static final MethodHandle UDP_DESTINATION_INVOKER = UDP_DESTINATION.dynamicInvoker();
     private static final MethodHandle UDP_BINDING_INVOKER = UDP_BINDING.dynamicInvoker();
+    private static final MethodHandle LISTENER_BINDING_INVOKER = LISTENER_BINDING.dynamicInvoker();
     private static final MethodHandle LOCAL_ADDRESS_READ_INVOKER = LOCAL_ADDRESS_READ.dynamicInvoker();
 
     private PortalgoDispatch() {
@@ -101,6 +105,15 @@ public final class PortalgoDispatch {
             UDP_BINDING_INVOKER.invokeExact(inside);
         } catch (Throwable internal) {
             // the bind is taken for TCP
+        }
+    }
+
+    /** From the binds of listening sockets: the {@code Net.bind} inside is a listener's. */
+    public static void listenerBinding(boolean inside) {
+        try {
+            LISTENER_BINDING_INVOKER.invokeExact(inside);
+        } catch (Throwable internal) {
+            // the bind is taken for a client's
         }
     }
 

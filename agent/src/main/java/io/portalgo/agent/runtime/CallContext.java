@@ -9,7 +9,8 @@ import java.net.InetSocketAddress;
  * threads included: a datagram channel's implicit bind happens inside its {@code send}, and a
  * connect's exit follows its {@code NetHooks.beforeTcpConnect} on the same thread. So the
  * protocol comes from the caller ({@code DatagramChannelImpl.bindInternal} means UDP; every other
- * {@code Net.bind} is TCP) instead of a {@code getsockopt(SO_TYPE)}, and a pinned connect is
+ * {@code Net.bind} is TCP), listeners are told by their binds instead of a walk up the stack,
+ * and a pinned connect is
  * retried without any shared map.
  */
 final class CallContext {
@@ -17,6 +18,8 @@ final class CallContext {
 
     /** Inside {@code DatagramChannelImpl.bindInternal}: the bind under way is UDP. */
     boolean udpBinding;
+    /** Inside a listening socket's bind. */
+    boolean listenerBinding;
     /** Where the datagrams of the send or connect under way go, or null. */
     InetSocketAddress udpDestination;
     /** The socket whose pinned connect is in flight, or null. */

@@ -46,10 +46,6 @@ import java.util.Set;
  * portalgo never breaks the application.
  */
 public final class Substitution {
-    /** Frames of a listening socket's bind, for {@code portalgo.listeners=false}. */
-    private static final Set<String> LISTENER_CLASSES = Set.of("java.net.ServerSocket",
-            "sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.AsynchronousServerSocketChannelImpl",
-            "sun.nio.ch.UnixAsynchronousServerSocketChannelImpl");
     /** Deep enough for the JDK's frames above {@code Net.bind} or {@code NetHooks} plus the agent's own. */
     private static final int STACK_FRAMES = 24;
     private static final Set<String> LEGACY_TCP_CLASSES = Set.of(LegacySockets.LEGACY_TCP_CLASS);
@@ -130,7 +126,8 @@ public final class Substitution {
         Outcome outcome;
         try {
             faults.atBind(protocol == Protocol.UDP);
-            if (protocol == Protocol.TCP && !settings.listeners() && isOnStack(LISTENER_CLASSES)) {
+            boolean listener = protocol == Protocol.TCP && context.listenerBinding;
+            if (listener && !settings.listeners()) {
                 return false;
             }
             InetSocketAddress destination = protocol == Protocol.UDP ? context.udpDestination : null;
@@ -140,7 +137,7 @@ public final class Substitution {
                             destination.getAddress(), destination.getPort());
             algorithm = settings.algorithmFor(protocol, flow.family(),
                     destination == null ? null : destination.getAddress(), flow.remotePort());
-            search = context.search.start(now, statistics, protocol, algorithm, flow, "bind");
+            search = context.search.start(now, statistics, protocol, algorithm, flow, listener ? "listener" : "bind");
             outcome = bindCandidates(search, search.next(), family, fd, address, false);
         } catch (IOException | RuntimeException | LinkageError internal) {
             internalError(settings, protocol, algorithm, "bind", internal);
@@ -328,6 +325,11 @@ public final class Substitution {
     /** Inside {@code DatagramChannelImpl.bindInternal}: the bind under way is UDP ({@code true}), or it is over. */
     public void udpBinding(boolean inside) {
         CallContext.current().udpBinding = inside;
+    }
+
+    /** Inside a listening socket's bind ({@code true}), or out of it. */
+    public void listenerBinding(boolean inside) {
+        CallContext.current().listenerBinding = inside;
     }
 
     /**

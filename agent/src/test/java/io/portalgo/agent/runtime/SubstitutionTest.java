@@ -252,6 +252,23 @@ class SubstitutionTest {
     }
 
     @Test
+    void aListenersBindIsToldByItsCallerAndLeftToTheKernelWhenListenersAreOff() throws Exception {
+        start("algorithm=bsd,range=40000-40009,listeners=false,log.level=off");
+        FileDescriptor listener = sockets.socket(Protocol.TCP);
+        substitution.listenerBinding(true);
+        try {
+            assertThat(substitution.bind(StandardProtocolFamily.INET, listener, ANY4)).isFalse();
+        } finally {
+            substitution.listenerBinding(false);
+        }
+        FileDescriptor client = sockets.socket(Protocol.TCP);
+        assertThat(substitution.bind(StandardProtocolFamily.INET, client, ANY4)).isTrue();
+
+        assertThat(sockets.calls).containsExactly("bind 40009");
+        assertThat(sockets.localPorts.get(client)).isEqualTo(40009);
+    }
+
+    @Test
     void shareModeClearsTheReuseAddressItSetWhenTheKernelChoosesInstead() throws Exception {
         start("algorithm=bsd,range=40000-40009,tcp.mode=share,log.level=off");
         FileDescriptor fd = sockets.socket(Protocol.TCP);
