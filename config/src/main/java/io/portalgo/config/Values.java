@@ -177,19 +177,19 @@ final class Values {
                 if (DIGITS.matcher(trimmed).matches()) {
                     long port = Long.parseLong(trimmed);
                     if (port < PortRange.LOWEST_PORT || port > PortRange.HIGHEST_PORT) {
-                        throw rejected(text, "port " + trimmed + " is not in 1..65535");
+                        throw rejected(text, "port " + Echo.of(trimmed) + " is not in 1..65535");
                     }
                     ports.add((int) port);
                     continue;
                 }
                 Matcher range = RANGE.matcher(trimmed);
                 if (!range.matches()) {
-                    throw rejected(text, "'" + trimmed + "' is neither a port nor a range a-b");
+                    throw rejected(text, "'" + Echo.of(trimmed) + "' is neither a port nor a range a-b");
                 }
                 long first = Long.parseLong(range.group(1));
                 long last = Long.parseLong(range.group(2));
                 if (first < PortRange.LOWEST_PORT || last > PortRange.HIGHEST_PORT || first > last) {
-                    throw rejected(text, "range " + trimmed + " is not within 1..65535 with a <= b");
+                    throw rejected(text, "range " + Echo.of(trimmed) + " is not within 1..65535 with a <= b");
                 }
                 ports.addRange((int) first, (int) last);
             }
