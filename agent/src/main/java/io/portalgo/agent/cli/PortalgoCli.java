@@ -133,7 +133,7 @@ public final class PortalgoCli implements Callable<Integer> {
                 SysctlFormat.settings(agent.settings()).forEach(out::println);
             } else {
                 for (String key : keys) {
-                    out.println(SysctlFormat.line(qualified(key), agent.get(key)));
+                    out.println(SysctlFormat.line(Property.qualified(key), agent.get(key)));
                 }
             }
             return 0;
@@ -175,7 +175,7 @@ public final class PortalgoCli implements Callable<Integer> {
     /** The value now in force of each key named in {@code changes}. */
     private void printValues(RemoteAgent agent, String changes) {
         for (Map.Entry<String, String> pair : parse(changes)) {
-            out.println(SysctlFormat.line(qualified(pair.getKey()), agent.get(pair.getKey())));
+            out.println(SysctlFormat.line(Property.qualified(pair.getKey()), agent.get(pair.getKey())));
         }
     }
 
@@ -185,10 +185,6 @@ public final class PortalgoCli implements Callable<Integer> {
         } catch (ConfigException e) {
             throw CliFailure.refused(e.getMessage());
         }
-    }
-
-    private static String qualified(String key) {
-        return Property.byKey(key).map(Property::key).orElse(key);
     }
 
     /**
