@@ -61,6 +61,29 @@ final class InputText {
         return "holds " + kind + Echo.escaped(String.valueOf(c)) + " at position " + (at + 1);
     }
 
+    /**
+     * {@code text} in ASCII lower case, or null when it holds a character outside ASCII. Names
+     * (keys, algorithm ids, modes) are ASCII and case-insensitive in ASCII only: Java's own case
+     * folding would take {@code pın} (dotless i) for {@code pin}, {@code ſhare} (long s) for
+     * {@code share} and {@code re&#92;u212Aey} (Kelvin sign) for {@code rekey}.
+     */
+    static String asciiLowerCase(String text) {
+        char[] lower = new char[text.length()];
+        for (int i = 0; i < lower.length; i++) {
+            char c = text.charAt(i);
+            if (c > 0x7f) {
+                return null;
+            }
+            lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(lower);
+    }
+
+    /** True if {@code text} is the lower-case ASCII {@code name} in any ASCII case ({@code PIN}, {@code Pin}). */
+    static boolean sameName(String text, String name) {
+        return name.equals(asciiLowerCase(text));
+    }
+
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
     }

@@ -52,9 +52,9 @@ final class Problems {
                 + near.map(n -> "; did you mean " + n + "?").orElse(NO_SUGGESTION));
     }
 
-    /** A value as an error message may show it: escaped, and never when it may be a seed. */
+    /** A value as an error message may show it: trimmed, escaped, and never when it may be a seed. */
     private static String shown(String value, Optional<Property<?>> property) {
-        return property.map(known -> known.shown(value)).orElseGet(() -> Echo.of(value));
+        return property.map(known -> known.shown(value)).orElseGet(() -> Echo.of(InputText.trimmed(value)));
     }
 
     private static String forbiddenInName(String name) {

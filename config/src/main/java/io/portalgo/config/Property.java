@@ -131,11 +131,12 @@ public final class Property<T> {
     }
 
     /**
-     * The property named {@code key}: with or without the {@code portalgo.} prefix, any case,
-     * ASCII spaces and tabs around it ignored ({@code " Range"} is {@code portalgo.range}).
+     * The property named {@code key}: with or without the {@code portalgo.} prefix, any ASCII
+     * case, ASCII spaces and tabs around it ignored ({@code " Range"} is {@code portalgo.range}).
      */
     public static Optional<Property<?>> byKey(String key) {
-        return Optional.ofNullable(BY_KEY.get(withPrefix(InputText.trimmed(key)).toLowerCase(Locale.ROOT)));
+        String lower = InputText.asciiLowerCase(withPrefix(InputText.trimmed(key)));
+        return lower == null ? Optional.empty() : Optional.ofNullable(BY_KEY.get(lower));
     }
 
     /**
@@ -268,9 +269,9 @@ public final class Property<T> {
         return type.format((T) value);
     }
 
-    /** {@code value}, given for this property, as a message may show it: escaped, or {@code (hidden)} for the seed. */
+    /** {@code value}, given for this property, as a message may show it: trimmed and escaped, or {@code (hidden)} for the seed. */
     String shown(String value) {
-        return secret() ? Values.SECRET_HIDDEN : Echo.of(value);
+        return secret() ? Values.SECRET_HIDDEN : Echo.of(InputText.trimmed(value));
     }
 
     @Override

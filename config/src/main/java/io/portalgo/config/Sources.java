@@ -108,7 +108,7 @@ final class Sources {
         Origin origin = Origin.file(path);
         new TreeMap<>(properties).forEach((key, value) -> {
             if (Property.byKey(key.toString()).orElse(null) == Property.CONFIG) {
-                problems.add(Problems.line(Property.CONFIG.key(), Echo.of(value.toString()), origin,
+                problems.add(Problems.line(Property.CONFIG.key(), Echo.of(InputText.trimmed(value.toString())), origin,
                         "a properties file cannot name another one; set portalgo.config as an agent argument, system property "
                                 + "or environment variable"));
                 return;
