@@ -65,7 +65,7 @@ final class InputText {
      * {@code text} in ASCII lower case, or null when it holds a character outside ASCII. Names
      * (keys, algorithm ids, modes) are ASCII and case-insensitive in ASCII only: Java's own case
      * folding would take {@code pın} (dotless i) for {@code pin}, {@code ſhare} (long s) for
-     * {@code share} and {@code re&#92;u212Aey} (Kelvin sign) for {@code rekey}.
+     * {@code share} and <code>re&#92;u212Aey</code> (with the Kelvin sign) for {@code rekey}.
      */
     static String asciiLowerCase(String text) {
         char[] lower = new char[text.length()];
