@@ -122,11 +122,7 @@ public final class PortalgoMBean implements DynamicMBean {
 
     /** {@code TotalKernelFallbacks} for {@link Event#KERNEL_FALLBACKS}. */
     static String totalAttribute(Event event) {
-        StringBuilder name = new StringBuilder(TOTAL_PREFIX);
-        for (String word : event.id().split("-")) {
-            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-        }
-        return name.toString();
+        return TOTAL_PREFIX + Property.attributeName(event.id());
     }
 
     @Override
