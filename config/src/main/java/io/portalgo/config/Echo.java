@@ -18,7 +18,7 @@ package io.portalgo.config;
  *       length: {@code aaaa...a... (10240 characters)}.</li>
  * </ul>
  */
-final class Echo {
+public final class Echo {
     /** Characters shown of a long text; the rest is counted, not shown. */
     static final int SHOWN = 64;
 
@@ -28,7 +28,7 @@ final class Echo {
     }
 
     /** {@code text} as a message shows it: escaped, and shortened beyond {@value #SHOWN} characters. */
-    static String of(String text) {
+    public static String of(String text) {
         if (text.length() <= SHOWN) {
             return escaped(text);
         }

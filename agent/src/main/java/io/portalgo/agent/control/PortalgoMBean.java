@@ -4,6 +4,7 @@ import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.config.ConfigException;
 import io.portalgo.config.PortalgoSettings;
+import io.portalgo.config.Echo;
 import io.portalgo.config.Property;
 import io.portalgo.config.Source;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ public final class PortalgoMBean implements DynamicMBean {
         }
         Supplier<Object> value = readOnly.get(attribute);
         if (value == null) {
-            throw new AttributeNotFoundException(attribute + ": no such attribute of " + MBeanRegistration.OBJECT_NAME);
+            throw new AttributeNotFoundException(Echo.of(attribute) + ": no such attribute of " + MBeanRegistration.OBJECT_NAME);
         }
         return value.get();
     }
@@ -223,7 +224,7 @@ public final class PortalgoMBean implements DynamicMBean {
         Property<?> property = propertiesByAttribute.get(attribute);
         if (property == null) {
             throw new AttributeNotFoundException(readOnly.containsKey(attribute) ? attribute + " is read-only"
-                    : attribute + ": no such attribute of " + MBeanRegistration.OBJECT_NAME);
+                    : Echo.of(attribute) + ": no such attribute of " + MBeanRegistration.OBJECT_NAME);
         }
         return property;
     }
