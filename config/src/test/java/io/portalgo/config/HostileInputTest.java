@@ -399,7 +399,11 @@ class HostileInputTest {
         String trimmed = pairs.stream().filter(pair -> isOwn(hostile, pair)).map(pair -> blankTrimmed(pair.value())).findFirst()
                 .orElse("");
         if (hostile.property().secret()) {
-            if (!own.startsWith(key + "=(hidden) ") || (trimmed.length() >= 3 && own.contains(trimmed))) {
+            // The source's own text (a file's path) may equal a random value: only the rest of the line counts.
+            int source = own.indexOf(" (" + hostile.channel().origin);
+            int sourceEnd = source < 0 ? -1 : own.indexOf(')', source);
+            String shown = sourceEnd < 0 ? own : own.substring(0, source) + own.substring(sourceEnd + 1);
+            if (!own.startsWith(key + "=(hidden) ") || (trimmed.length() >= 3 && shown.contains(trimmed))) {
                 failures.add(hostile + ": shows the seed: " + own);
             }
             return;
