@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many threads allocating through one selector at once (DESIGN §2: thread-safe without a global
+ * Many threads allocating through one selector at once (a selector is thread-safe without a global
  * lock). A lost or doubled counter update changes which ports are handed out, so each test
  * compares the multiset of ports from 8 threads x 10,000 allocations with the same number of
  * sequential allocations on a fresh selector. Nothing here measures time; the bounded wait only
@@ -136,7 +136,7 @@ class ConcurrentSelectionTest {
     }
 
     /** Ports handed out that fail {@code test} or lie outside the range. */
-    private List<Integer> runConcurrently(PortSelector selector, PortTest test, int perThread) {
+    private List<Integer> runConcurrently(PortSelector selector, SuitablePort test, int perThread) {
         List<List<Integer>> wrong = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> futures = new ArrayList<>();

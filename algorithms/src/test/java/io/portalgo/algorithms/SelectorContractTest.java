@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * from a seed.
  */
 class SelectorContractTest {
-    private static final PortTest NOTHING_SUITABLE = port -> false;
+    private static final SuitablePort NOTHING_SUITABLE = port -> false;
 
     /** Ranges a selector must handle; names show up in the test report. */
     static Stream<Named> ranges() {

@@ -39,7 +39,7 @@ final class SelectorTable {
 
     /** True if {@code next} needs no new selectors: same parameters, same seed. */
     boolean servesAlike(PortalgoSettings next) {
-        return next.selectorSettings().toString().equals(settings.toString()) && next.seed().equals(seed);
+        return next.selectorSettings().equals(settings) && next.seed().equals(seed);
     }
 
     PortSelector selector(Protocol protocol, AddressFamily family, Algorithm algorithm) {
