@@ -2,13 +2,15 @@ package io.portalgo.algorithms;
 
 /**
  * Base of every cursor: counts probes and stops after {@code limit} candidates, the RFC's
- * "repeat n times". Subclasses supply the candidate of each turn.
+ * "repeat n times". Subclasses supply the index (into the usable ports) of each turn's candidate.
  */
 abstract class BoundedCursor implements PortCursor {
+    private final UsablePorts ports;
     private final int limit;
     private int probes;
 
-    BoundedCursor(int limit) {
+    BoundedCursor(UsablePorts ports, int limit) {
+        this.ports = ports;
         this.limit = limit;
     }
 
@@ -18,10 +20,10 @@ abstract class BoundedCursor implements PortCursor {
             return NO_PORT;
         }
         probes++;
-        return candidate();
+        return ports.at(candidate());
     }
 
-    /** The candidate of the current turn; called at most {@code limit} times. */
+    /** The index in {@code [0, m)} of the current turn's candidate; called at most {@code limit} times. */
     abstract int candidate();
 
     @Override

@@ -16,10 +16,10 @@ final class RandomPickSelector extends SelectorBase {
     @Override
     public PortCursor open(Flow flow) {
         int m = ports.size();
-        return new BoundedCursor(m) {
+        return new BoundedCursor(ports, m) {
             @Override
             int candidate() {
-                return ports.at(entropy.random().nextInt(m));
+                return entropy.random().nextInt(m);
             }
         };
     }
