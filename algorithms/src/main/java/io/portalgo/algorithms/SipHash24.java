@@ -96,6 +96,45 @@ public final class SipHash24 implements Prf {
     }
 
     /**
+     * The PRF of two 64-bit values, as {@link #hash(byte[], int)} of their 16 little-endian bytes
+     * ({@code first}'s, then {@code second}'s), without an array.
+     */
+    public long hash(long first, long second) {
+        long v0 = k0 ^ 0x736f6d6570736575L;
+        long v1 = k1 ^ 0x646f72616e646f6dL;
+        long v2 = k0 ^ 0x6c7967656e657261L;
+        long v3 = k1 ^ 0x7465646279746573L;
+        for (int k = 0; k < 2; k++) {
+            long word = k == 0 ? first : second;
+            v3 ^= word;
+            for (int round = 0; round < 2; round++) {
+                v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+                v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+                v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+                v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+            }
+            v0 ^= word;
+        }
+        long last = 16L << 56;
+        v3 ^= last;
+        for (int round = 0; round < 2; round++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        v0 ^= last;
+        v2 ^= 0xff;
+        for (int round = 0; round < 4; round++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        return v0 ^ v1 ^ v2 ^ v3;
+    }
+
+    /**
      * The PRF of {@code flow}'s encoding in {@code epoch}, equal to {@link #hash(byte[], int)} of
      * {@link Flow#encode}'s bytes, computed from the flow's precomputed little-endian words without
      * an array. The 8 big-endian epoch bytes sit 4 bytes past a word boundary in both families, so
