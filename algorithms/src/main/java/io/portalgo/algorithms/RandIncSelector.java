@@ -6,7 +6,8 @@ package io.portalgo.algorithms;
  * {@code min + counter mod n}. N trades unpredictability against reuse: the mean step is
  * (N + 1) / 2, so with N = 500 the sequence wraps every n / 250.5 allocations, about 65 in
  * 49152-65535 and 113 in Linux's 32768-60999. Its random jumps do not promise to visit every port
- * in n candidates. The counter starts at a random value and is kept reduced modulo n
+ * in n candidates; the cursor ({@link BoundedCursor}) skips ports it already offered and then goes
+ * on over the untried ones, so a free port is still found within n probes. The counter starts at a random value and is kept reduced modulo n
  * ({@link ModularCounters}): the same ports as a 64-bit counter, without a division per candidate.
  */
 final class RandIncSelector extends SelectorBase {
