@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>{@link #reading}: reads the given millisecond clock on every call. Exact, and what a test
  *       or a simulator with its own clock gets, so runs stay deterministic.</li>
- *   <li>{@link #ticking}: the JVM's monotonic clock without a clock read per selection (a
- *       {@code System.nanoTime()} is about 30 ns in a KVM guest, a third of a selection's budget).
+ *   <li>{@link #ticking}: the JVM's monotonic clock without a clock read per selection
+ *       (in a virtual machine a {@code System.nanoTime()} can cost a third of a selection's
+ *       budget; benchmarks/README.md has the figures).
  *       One daemon thread, {@code portalgo-epoch}, sleeps until the next epoch boundary and
  *       publishes the new epoch in a volatile field; a selection reads that field. <b>Accuracy:</b>
  *       an epoch never starts early; it starts late by the time the thread takes to wake at the
