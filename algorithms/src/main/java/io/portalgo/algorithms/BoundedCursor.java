@@ -18,15 +18,16 @@ package io.portalgo.algorithms;
  *       and {@link #probes()} never exceeds n.</li>
  * </ul>
  *
- * A one-probe allocation touches no tracking state; from the second candidate on the offered
- * indices are marked in this thread's reused {@link TriedIndices}, so the normal path allocates
- * nothing.
+ * An allocation of one or two probes keeps what it offered in two fields; from the third candidate
+ * on the offered indices are marked in this thread's reused {@link TriedIndices}, so the normal
+ * path allocates nothing and at 50 % busy three selections in four touch no tracking state.
  */
 abstract class BoundedCursor implements PortCursor {
     private final UsablePorts ports;
     private final int limit;
     private int turns;
     private int probes;
+    private int first;
     private int last;
     private TriedIndices tried;
     private long ticket;
@@ -67,19 +68,22 @@ abstract class BoundedCursor implements PortCursor {
     abstract int candidate();
 
     private int offer(int index) {
-        probes++;
+        if (probes++ == 0) {
+            first = index;
+        }
         last = index;
         return ports.at(index);
     }
 
     /** True if {@code index} was not offered yet in this allocation; marks it. */
     private boolean offerable(int index) {
-        if (probes == 0) {
-            return true; // nothing offered: no tracking for a one-probe allocation
+        if (probes < 2) {
+            return probes == 0 || index != first; // up to two offers need no tracking state
         }
         if (tried == null) {
             tried = TriedIndices.claimForThisThread(ports.size());
             ticket = tried.ticket();
+            tried.markIfNew(first);
             tried.markIfNew(last);
         } else if (!tried.heldBy(ticket)) {
             // A later allocation on this thread reclaimed the scratch, or the cursor moved threads:
@@ -87,6 +91,7 @@ abstract class BoundedCursor implements PortCursor {
             // come twice; the caller's test still decides every port.
             tried = TriedIndices.unshared(ports.size());
             ticket = tried.ticket();
+            tried.markIfNew(first);
             tried.markIfNew(last);
         }
         return tried.markIfNew(index);

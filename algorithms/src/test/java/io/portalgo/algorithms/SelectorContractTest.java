@@ -157,6 +157,31 @@ class SelectorContractTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Algorithm.class)
+    void twoCursorsInterleavedOnOneThreadStillEndAndTheLaterOneNeverRepeats(Algorithm algorithm) {
+        // The per-thread record of tried ports belongs to the latest cursor; an earlier cursor that
+        // goes on afterwards keeps a private record (it may repeat a port) and still ends.
+        SelectorSettings settings = settings(40000, 40019);
+        PortSelector selector = algorithm.create(settings, Entropy.seeded(29));
+        PortCursor earlier = selector.open(Fixtures.TCP_A);
+        List<Integer> earlierPorts = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            earlierPorts.add(earlier.next());
+        }
+        PortCursor later = selector.open(Fixtures.TCP_B);
+        List<Integer> laterPorts = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            laterPorts.add(later.next());
+        }
+        earlierPorts.addAll(Fixtures.drain(earlier));
+        laterPorts.addAll(Fixtures.drain(later));
+        assertThat(new HashSet<>(laterPorts)).hasSize(laterPorts.size()).isEqualTo(Fixtures.usable(settings));
+        assertThat(Fixtures.usable(settings)).containsAll(earlierPorts);
+        assertThat(earlier.probes()).isLessThanOrEqualTo(20);
+        assertThat(earlier.next()).isEqualTo(PortCursor.NO_PORT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Algorithm.class)
     void tenPortsWithNineHeldElsewhereAlwaysYieldTheTenth(Algorithm algorithm) {
         // 40000-40009, one free port in each position, 200 seeds each: every allocation finds it.
         SelectorSettings settings = settings(40000, 40009);
