@@ -28,7 +28,10 @@ final class EpochTicker implements Runnable {
         epochs.add(new WeakReference<>(epoch));
         if (thread == null) {
             try {
-                Thread started = new Thread(this, THREAD_NAME);
+                // Often started inside an application's first connect: inherit none of its
+                // thread-locals and hold no reference to its class loader.
+                Thread started = new Thread(null, this, THREAD_NAME, 0, false);
+                started.setContextClassLoader(null);
                 started.setDaemon(true);
                 started.start();
                 thread = started;

@@ -15,7 +15,7 @@ public final class SelectorSettings {
     public static final long DEFAULT_REKEY_MILLIS = 10_000;
     /** RFC 6056 §3.3.5's example N. */
     public static final int DEFAULT_RANDINC_N = 500;
-    /** Largest table: 2^24 counters, 64 MiB. */
+    /** Largest table: 2^24 counters of 2 bytes, 32 MiB. */
     public static final int MAX_TABLE_SIZE = 1 << 24;
 
     private final PortRange range;
