@@ -16,12 +16,12 @@ public enum Algorithm {
             "random first port (1/n), then +1; a port may return to a destination at once"),
     /** RFC 6056 §3.3.2, Algorithm 2. */
     RANDOM_PICK("random_pick", "3.3.2", "none", false,
-            "every candidate random: most unpredictable; may miss free ports, reuse at random"),
+            "every candidate random: most unpredictable; ports reused at random"),
     /** RFC 6056 §3.3.3, Algorithm 3. */
     HASH("hash", "3.3.3", "one counter + key", true,
             "secret start per destination, n connections before reuse; shared counter leaks activity"),
     /** RFC 6056 §3.3.4, Algorithm 4. */
-    DOUBLEHASH("doublehash", "3.3.4", "table of counters + 2 keys", true,
+    DOUBLEHASH("doublehash", "3.3.4", "table of counters + key", true,
             "like hash, leak confined to a bucket of the table; portalgo's TCP default"),
     /** RFC 6056 §3.3.5, Algorithm 5. */
     RANDINC("randinc", "3.3.5", "one counter", false,
@@ -67,8 +67,12 @@ public enum Algorithm {
     }
 
     /**
-     * True if one allocation visits every usable port within n candidates (when no other thread
-     * allocates at the same time), so exhaustion means the range really is full.
+     * True if the algorithm's own sequence visits every usable port within n candidates (when no
+     * other thread allocates at the same time): {@code bsd}, {@code random_start}, {@code hash},
+     * {@code doublehash}. {@code random_pick}'s n draws and {@code randinc}'s random steps may miss
+     * ports; their cursors then go on over the ports not yet tried, so with a budget of n probes
+     * every algorithm's allocation reaches every usable port, and exhaustion means the range
+     * really is full.
      */
     public boolean coversRange() {
         return coversRange;

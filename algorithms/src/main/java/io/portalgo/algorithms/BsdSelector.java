@@ -7,19 +7,20 @@ package io.portalgo.algorithms;
  * how many ports the host used in between. The baseline the RFC's algorithms are measured against.
  */
 final class BsdSelector extends SelectorBase {
-    private final ModularCounter allocations;
+    private final ModularCounters allocations;
 
     BsdSelector(SelectorSettings settings, Entropy entropy) {
         super(Algorithm.BSD, settings, entropy);
-        this.allocations = new ModularCounter(0, ports.size());
+        this.allocations = ModularCounters.one(0, ports.size());
     }
 
     @Override
     public PortCursor open(Flow flow) {
-        return new BoundedCursor(ports.size()) {
+        int m = ports.size();
+        return new BoundedCursor(ports, m) {
             @Override
             int candidate() {
-                return ports.at(ports.size() - 1 - allocations.getAndAdd(1));
+                return m - 1 - allocations.getAndAdd(0, 1);
             }
         };
     }

@@ -1,76 +1,73 @@
 package io.portalgo.algorithms;
 
-import java.util.concurrent.atomic.AtomicIntegerArray;
-
 /**
  * RFC 6056 §3.3.4, Algorithm 4, "Double-Hash Port Selection"; NetBSD's {@code doublehash}.
- * {@code i = G(l, r, rport, K2) mod L}; candidate {@code min + (F(l, r, rport, K1) + T[i]++) mod n}.
+ * {@code i = G(l, r, rport) mod L}; candidate {@code min + (F(l, r, rport) + T[i]++) mod n}.
  * Splitting Algorithm 3's counter into L buckets confines what one destination's ports reveal to
- * the destinations of its bucket. F and G use independent keys (Linux's 2022 lesson: no relation
- * between bucket and offset).
+ * the destinations of its bucket.
+ *
+ * <p>F and G come from one keyed PRF output h (SipHash-2-4 of the flow and the key epoch), from
+ * disjoint halves, as Linux does since 2022 (commit 9e9b70ae923b, "use different parts of the
+ * port_offset for index and offset"): G is the low 32 bits, F the high 32 bits, so the bucket tells
+ * nothing about the offset, and a selection hashes once instead of twice. Each half is reduced by
+ * a multiply and a shift instead of a division: {@code i = (G x L) >>> 32},
+ * {@code offset = (F x n) >>> 32}, which maps 2^32 values onto L or n as evenly as {@code mod} does
+ * (each result from {@code floor(2^32 / L)} or one more inputs).
  *
  * <p>Hardened as Linux after Kol, Klein and Gilad (USENIX Security 2023), each knob settable back
  * to the RFC: L = 65,536 counters (RFC example: 10; their attack needs about 40 x L connections,
  * 10k for L = 256), counters start random, 0..noise extra increments after each allocation
  * (Linux: 0..7, giving worst-case reuse after 1764 and mean 3137 connections in 32768-60999), and
- * the key epoch in the hashed input. Each counter is kept reduced modulo n, the RFC's arithmetic
- * ({@code (F + T[i]) mod n} depends on T[i] only mod n): a free-running 32-bit counter would wrap at
- * 2^32, which is not a multiple of n, repeat a port and skip another within one allocation. Each
- * bucket is updated atomically on its own (compare-and-set), so there is no global lock.
+ * the key epoch in the hashed input. The counters are a compact table kept reduced modulo n
+ * ({@link ModularCounters}: 2 bytes each, 128 KiB for 65,536), each updated on its own with one
+ * compare-and-set, so there is no global lock.
  */
 final class DoubleHashSelector extends SelectorBase {
-    private final KeyedFlowHash offsetHash;
-    private final KeyedFlowHash bucketHash;
-    private final AtomicIntegerArray table;
+    private final KeyedFlowHash flowHash;
+    private final ModularCounters table;
     private final int noise;
-    private final int m;
 
     DoubleHashSelector(SelectorSettings settings, Entropy entropy) {
         super(Algorithm.DOUBLEHASH, settings, entropy);
-        this.offsetHash = new KeyedFlowHash(settings.prf(), entropy, settings.rekeyMillis());
-        this.bucketHash = new KeyedFlowHash(settings.prf(), entropy, settings.rekeyMillis());
-        this.table = new AtomicIntegerArray(settings.tableSize());
-        this.m = ports.size();
-        for (int i = 0; i < table.length(); i++) {
-            table.set(i, Integer.remainderUnsigned((int) entropy.random().nextLong(), m));
-        }
+        this.flowHash = new KeyedFlowHash(settings.prf(), entropy, settings.rekeyMillis());
+        this.table = ModularCounters.table(settings.tableSize(), ports.size(),
+                i -> Integer.toUnsignedLong((int) entropy.random().nextLong()));
         this.noise = settings.noise();
+    }
+
+    /** The bucket {@code (G x L) >>> 32} of a PRF output, G its low 32 bits. */
+    static int bucket(long h, int tableSize) {
+        return (int) (((h & 0xffff_ffffL) * tableSize) >>> 32);
+    }
+
+    /** The offset {@code (F x n) >>> 32} of a PRF output, F its high 32 bits. */
+    static int offset(long h, int m) {
+        return (int) (((h >>> 32) * m) >>> 32);
     }
 
     @Override
     public PortCursor open(Flow flow) {
-        long epoch = offsetHash.epoch(); // one clock read, so F and G always see the same epoch
-        int offset = UnsignedMod.of(offsetHash.hash(flow, epoch), m);
-        int bucket = UnsignedMod.of(bucketHash.hash(flow, epoch), table.length());
-        return new BoundedCursor(m) {
+        int m = ports.size();
+        long h = flowHash.hash(flow);
+        int offset = offset(h, m);
+        int bucket = bucket(h, table.size());
+        return new BoundedCursor(ports, m) {
             @Override
             int candidate() {
-                return ports.at(ModularCounter.add(offset, advance(bucket, 1), m));
+                return ModularCounters.add(offset, table.getAndAdd(bucket, 1), m);
             }
 
             @Override
             public void accept() {
                 if (noise > 0) {
-                    advance(bucket, entropy.random().nextInt(noise + 1));
+                    table.getAndAdd(bucket, entropy.random().nextInt(noise + 1));
                 }
             }
         };
     }
 
-    /** {@code T[bucket] = (T[bucket] + step) mod m}, atomically for this bucket alone; returns the old value. */
-    private int advance(int bucket, int step) {
-        while (true) {
-            int count = table.get(bucket);
-            int next = ModularCounter.add(count, step, m);
-            if (table.compareAndSet(bucket, count, next)) {
-                return count;
-            }
-        }
-    }
-
     @Override
     public void rekey() {
-        offsetHash.rekey();
-        bucketHash.rekey();
+        flowHash.rekey();
     }
 }

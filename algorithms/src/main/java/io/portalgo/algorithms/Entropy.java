@@ -13,24 +13,29 @@ public final class Entropy {
     private final RandomSource random;
     private final KeySource keys;
     private final LongSupplier clockMillis;
+    /** True for the JVM's monotonic clock, whose key epochs a ticker thread can publish. */
+    private final boolean monotonic;
 
     private Entropy(RandomSource random, KeySource keys, LongSupplier clockMillis) {
         this.random = random;
         this.keys = keys;
         this.clockMillis = clockMillis;
+        this.monotonic = clockMillis == MONOTONIC;
     }
+
+    private static final LongSupplier MONOTONIC = EpochClock::monotonicMillis;
 
     /** Keys from {@link SecureRandom} (RFC 4086 quality), a keyed random stream, the monotonic clock. */
     public static Entropy secure() {
         SecureRandom secureRandom = new SecureRandom();
         KeySource keys = () -> new long[] {secureRandom.nextLong(), secureRandom.nextLong()};
         long[] streamKey = keys.newKey();
-        return new Entropy(new CounterModeRandom(streamKey[0], streamKey[1]), keys, Entropy::monotonicMillis);
+        return new Entropy(new CounterModeRandom(streamKey[0], streamKey[1]), keys, MONOTONIC);
     }
 
     /** Everything derived from {@code seed}, with the monotonic clock. Reproducible; not secret. */
     public static Entropy seeded(long seed) {
-        return seeded(seed, Entropy::monotonicMillis);
+        return seeded(seed, MONOTONIC);
     }
 
     /** Everything derived from {@code seed}, with the given clock (tests move it by hand). */
@@ -59,8 +64,13 @@ public final class Entropy {
         return clockMillis.getAsLong();
     }
 
-    private static long monotonicMillis() {
-        return System.nanoTime() / 1_000_000L;
+    /**
+     * The key epoch of length {@code rekeyMillis} on this entropy's clock: published by a ticker
+     * thread for the monotonic clock, read on every call for a clock the caller supplied (tests,
+     * simulators); see {@link EpochClock} for the accuracy.
+     */
+    EpochClock epochClock(long rekeyMillis) {
+        return monotonic ? EpochClock.ticking(rekeyMillis) : EpochClock.reading(clockMillis, rekeyMillis);
     }
 
     /** SplitMix64 (Steele, Lea, Flood 2014) stepped atomically. */

@@ -18,6 +18,10 @@ public final class Flow {
     private final byte[] localAddress;
     private final byte[] remoteAddress;
     private final int remotePort;
+    /** The little-endian words of {@link #encode}'s fixed bytes that precede the epoch's word. */
+    private final long[] headWords;
+    /** Bytes {@code 8 x headWords.length ..} of the encoding before the epoch: 4 bytes, as the low half of a word. */
+    private final long epochWordLow;
 
     private Flow(Protocol protocol, AddressFamily family, byte[] local, byte[] remote, int remotePort) {
         this.protocol = protocol;
@@ -25,6 +29,13 @@ public final class Flow {
         this.localAddress = local;
         this.remoteAddress = remote;
         this.remotePort = remotePort;
+        byte[] fixed = new byte[MAX_ENCODED_LENGTH];
+        int epochAt = encode(fixed, 0) - Long.BYTES; // 12 (IPv4) or 36 (IPv6): always 4 past a word
+        this.headWords = new long[epochAt / Long.BYTES];
+        for (int k = 0; k < headWords.length; k++) {
+            headWords[k] = littleEndian(fixed, Long.BYTES * k, Long.BYTES);
+        }
+        this.epochWordLow = littleEndian(fixed, epochAt - Integer.BYTES, Integer.BYTES);
     }
 
     /**
@@ -125,6 +136,33 @@ public final class Flow {
 
     /** Largest {@link #encode} output: 2 + 16 + 16 + 2 + 8 bytes. */
     static final int MAX_ENCODED_LENGTH = 44;
+
+    /** Length of {@link #encode}'s output: 20 bytes for IPv4, 44 for IPv6. */
+    int encodedLength() {
+        return Long.BYTES * headWords.length + Integer.BYTES + Long.BYTES;
+    }
+
+    /**
+     * The same bytes as {@link #encode} read as little-endian 64-bit words, so that a PRF needs no
+     * array: words {@code 0 .. headWords().length - 1} are fixed per flow; the next word is
+     * {@link #epochWordLow()} with the epoch's first 4 big-endian bytes above it, and the last 4
+     * bytes of the epoch start the final block (see {@link SipHash24#hash(Flow, long)}).
+     */
+    long[] headWords() {
+        return headWords;
+    }
+
+    long epochWordLow() {
+        return epochWordLow;
+    }
+
+    private static long littleEndian(byte[] bytes, int from, int count) {
+        long value = 0;
+        for (int i = count - 1; i >= 0; i--) {
+            value = (value << 8) | (bytes[from + i] & 0xffL);
+        }
+        return value;
+    }
 
     private static int put(byte[] out, int at, byte[] address, int width) {
         if (address.length == 0) {

@@ -7,27 +7,27 @@ package io.portalgo.algorithms;
  * reuse cycle (n connections). The weakness is the one counter shared by all destinations: a
  * server that sees two of our connections learns how many we opened elsewhere in between
  * (Linux commit 190cc82489f4). Unlike NetBSD, the key is fixed for a whole key epoch and the
- * counter is kept reduced modulo n ({@link ModularCounter}), so the sequence is exactly the RFC's,
- * however long it runs.
+ * counter is kept reduced modulo n ({@link ModularCounters}), so the sequence is exactly the RFC's,
+ * however long it runs. The offset is {@code F mod n} of the 64-bit SipHash output.
  */
 final class HashSelector extends SelectorBase {
     private final KeyedFlowHash offsetHash;
-    private final ModularCounter counter;
+    private final ModularCounters counter;
 
     HashSelector(SelectorSettings settings, Entropy entropy) {
         super(Algorithm.HASH, settings, entropy);
         this.offsetHash = new KeyedFlowHash(settings.prf(), entropy, settings.rekeyMillis());
-        this.counter = new ModularCounter(0, ports.size());
+        this.counter = ModularCounters.one(0, ports.size());
     }
 
     @Override
     public PortCursor open(Flow flow) {
         int m = ports.size();
         int offset = UnsignedMod.of(offsetHash.hash(flow), m);
-        return new BoundedCursor(m) {
+        return new BoundedCursor(ports, m) {
             @Override
             int candidate() {
-                return ports.at(ModularCounter.add(offset, counter.getAndAdd(1), m));
+                return ModularCounters.add(offset, counter.getAndAdd(0, 1), m);
             }
         };
     }

@@ -4,13 +4,16 @@ package io.portalgo.algorithms;
  * The candidates for one allocation, in the RFC's order. Each {@link #next()} advances the
  * selector's shared state exactly as one turn of the RFC's loop does (for {@code hash},
  * {@code counter++}); {@link #accept()} tells the selector the last candidate was taken (where
- * {@code doublehash} adds its noise). Not thread-safe: one cursor serves one allocation.
+ * {@code doublehash} adds its noise). A cursor never offers a port twice, and once the algorithm's
+ * own candidates end it offers the usable ports it has not offered yet, so {@link #probes()}
+ * never exceeds n and n probes reach every usable port. Not thread-safe: one cursor serves one
+ * allocation, on one thread.
  */
 public interface PortCursor {
     /** What {@link #next()} returns once the algorithm has tried every candidate it may. */
     int NO_PORT = -1;
 
-    /** The next candidate port, or {@link #NO_PORT} when the RFC's loop would return ERROR. */
+    /** The next candidate port, or {@link #NO_PORT} once every usable port has been offered. */
     int next();
 
     /** The last candidate returned by {@link #next()} was suitable and is now in use. */

@@ -17,12 +17,12 @@ public interface PortSelector {
     void rekey();
 
     /** RFC 6056's loop: the first candidate that passes {@code test}, or exhaustion. */
-    default Selection select(Flow flow, PortTest test) {
+    default Selection select(Flow flow, SuitablePort test) {
         return select(flow, test, Integer.MAX_VALUE);
     }
 
-    /** As {@link #select(Flow, PortTest)}, stopping after {@code maxProbes} candidates. */
-    default Selection select(Flow flow, PortTest test, int maxProbes) {
+    /** As {@link #select(Flow, SuitablePort)}, stopping after {@code maxProbes} candidates. */
+    default Selection select(Flow flow, SuitablePort test, int maxProbes) {
         PortCursor cursor = open(flow);
         while (cursor.probes() < maxProbes) {
             int port = cursor.next();

@@ -8,4 +8,14 @@ package io.portalgo.algorithms;
 public interface Prf {
     /** The PRF of {@code message[0..length)}. Thread-safe. */
     long hash(byte[] message, int length);
+
+    /**
+     * The PRF of {@code flow}'s encoding in key epoch {@code epoch}: protocol, family, local
+     * address, remote address, remote port, epoch (see {@link Flow}). This default encodes into a
+     * fresh array; {@link SipHash24} reads the flow's words without one.
+     */
+    default long hash(Flow flow, long epoch) {
+        byte[] message = new byte[Flow.MAX_ENCODED_LENGTH];
+        return hash(message, flow.encode(message, epoch));
+    }
 }

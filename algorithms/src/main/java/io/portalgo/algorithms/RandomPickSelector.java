@@ -3,10 +3,11 @@ package io.portalgo.algorithms;
 /**
  * RFC 6056 §3.3.2, Algorithm 2, "Another Simple Port Randomization"; NetBSD's
  * {@code random_pick}. Every candidate is a fresh uniform draw, at most n of them. No probe bias,
- * but no memory of what was tried either: with a fraction f of the range busy the chance of
- * failing while free ports remain is f^n (0.9^16384 is negligible; 1 free port in n is
- * (1 - 1/n)^n, about 37 %). This selector reports such a failure as exhaustion, as the RFC says.
- * RFC 5452 wants DNS source ports this random, so it is portalgo's UDP default.
+ * but the algorithm has no memory of what it tried: n draws miss a given port with probability
+ * (1 - 1/n)^n, about 37 %, so with 1 free port in n the RFC's loop fails about a third of the
+ * time. portalgo's cursor ({@link BoundedCursor}) skips a port drawn twice without a probe and,
+ * after the n draws, goes on over the ports not yet tried, so a free port is always found within
+ * n probes. RFC 5452 wants DNS source ports this random, so it is portalgo's UDP default.
  */
 final class RandomPickSelector extends SelectorBase {
     RandomPickSelector(SelectorSettings settings, Entropy entropy) {
@@ -16,10 +17,10 @@ final class RandomPickSelector extends SelectorBase {
     @Override
     public PortCursor open(Flow flow) {
         int m = ports.size();
-        return new BoundedCursor(m) {
+        return new BoundedCursor(ports, m) {
             @Override
             int candidate() {
-                return ports.at(entropy.random().nextInt(m));
+                return entropy.random().nextInt(m);
             }
         };
     }

@@ -16,14 +16,14 @@ final class RandomStartSelector extends SelectorBase {
     public PortCursor open(Flow flow) {
         int m = ports.size();
         int start = entropy.random().nextInt(m);
-        return new BoundedCursor(m) {
+        return new BoundedCursor(ports, m) {
             private int index = start;
 
             @Override
             int candidate() {
-                int port = ports.at(index);
+                int candidate = index;
                 index = index + 1 == m ? 0 : index + 1;
-                return port;
+                return candidate;
             }
         };
     }

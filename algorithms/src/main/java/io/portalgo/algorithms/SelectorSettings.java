@@ -3,7 +3,10 @@ package io.portalgo.algorithms;
 /**
  * The parameters every selector is built from: range, reserved ports, PRF, key epoch,
  * {@code doublehash}'s table size and noise, and {@code randinc}'s N. Immutable; a change of
- * settings means a new selector. Defaults are portalgo's hardened ones (shared/DESIGN.md §2).
+ * settings means a new selector. Defaults are portalgo's hardened ones, as Linux after 2022
+ * (RFC 6056 §3.3.4 with the table and noise of Kol, Klein and Gilad, USENIX Security 2023).
+ * Two settings are {@link #equals equal} when every parameter is, so a caller can tell whether a
+ * change needs new selectors.
  */
 public final class SelectorSettings {
     /** Linux-grade defaults: 2^16 counters, 0..7 noise, 10 s epoch (Linux commits 4c2c8f03a5ab, ca7af0402550, 4dfa9b438ee3). */
@@ -12,7 +15,7 @@ public final class SelectorSettings {
     public static final long DEFAULT_REKEY_MILLIS = 10_000;
     /** RFC 6056 §3.3.5's example N. */
     public static final int DEFAULT_RANDINC_N = 500;
-    /** Largest table: 2^24 counters, 64 MiB. */
+    /** Largest table: 2^24 counters of 2 bytes, 32 MiB. */
     public static final int MAX_TABLE_SIZE = 1 << 24;
 
     private final PortRange range;
@@ -78,6 +81,23 @@ public final class SelectorSettings {
     /** Ports of the range that are not reserved: the {@code n} every algorithm works over. */
     public int usablePorts() {
         return range.size() - reserved.countIn(range);
+    }
+
+    /** Equal when range, reserved ports, hash, key epoch, table size, noise and N all are. */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof SelectorSettings)) {
+            return false;
+        }
+        SelectorSettings that = (SelectorSettings) other;
+        return range.equals(that.range) && reserved.equals(that.reserved) && prf == that.prf
+                && rekeyMillis == that.rekeyMillis && tableSize == that.tableSize && noise == that.noise
+                && randincN == that.randincN;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(range, reserved, prf, rekeyMillis, tableSize, noise, randincN);
     }
 
     @Override

@@ -3,12 +3,13 @@ package io.portalgo.algorithms;
 /**
  * SipHash-2-4: 2 compression rounds per 8-byte word, 4 finalisation rounds, 128-bit key, 64-bit
  * output (J.-P. Aumasson, D. J. Bernstein, "SipHash: a fast short-input PRF", INDOCRYPT 2012).
- * A 44-byte flow encoding takes 6 words, so about 6 x 2 + 4 = 16 rounds, roughly 20-30 ns.
+ * A 20-byte IPv4 flow encoding takes 2 words and the final block, 3 x 2 + 4 = 10 rounds; a 44-byte
+ * IPv6 one 6 x 2 + 4 = 16 (timings: benchmarks/README.md).
  * Words are read little-endian, as in the paper's reference code, so the published test vectors
  * apply unchanged.
  */
 public final class SipHash24 implements Prf {
-    /** Reads 8 bytes as one little-endian long: one load instead of eight (about 13 ns less per flow hash). */
+    /** Reads 8 bytes as one little-endian long: one load instead of eight. */
     private static final java.lang.invoke.VarHandle WORDS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
@@ -76,6 +77,91 @@ public final class SipHash24 implements Prf {
             v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
         }
         v0 ^= word;
+        v3 ^= last;
+        for (int round = 0; round < 2; round++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        v0 ^= last;
+        v2 ^= 0xff;
+        for (int round = 0; round < 4; round++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        return v0 ^ v1 ^ v2 ^ v3;
+    }
+
+    /**
+     * The PRF of two 64-bit values, as {@link #hash(byte[], int)} of their 16 little-endian bytes
+     * ({@code first}'s, then {@code second}'s), without an array.
+     */
+    public long hash(long first, long second) {
+        long v0 = k0 ^ 0x736f6d6570736575L;
+        long v1 = k1 ^ 0x646f72616e646f6dL;
+        long v2 = k0 ^ 0x6c7967656e657261L;
+        long v3 = k1 ^ 0x7465646279746573L;
+        for (int k = 0; k < 2; k++) {
+            long word = k == 0 ? first : second;
+            v3 ^= word;
+            for (int round = 0; round < 2; round++) {
+                v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+                v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+                v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+                v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+            }
+            v0 ^= word;
+        }
+        long last = 16L << 56;
+        v3 ^= last;
+        for (int round = 0; round < 2; round++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        v0 ^= last;
+        v2 ^= 0xff;
+        for (int round = 0; round < 4; round++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        return v0 ^ v1 ^ v2 ^ v3;
+    }
+
+    /**
+     * The PRF of {@code flow}'s encoding in {@code epoch}, equal to {@link #hash(byte[], int)} of
+     * {@link Flow#encode}'s bytes, computed from the flow's precomputed little-endian words without
+     * an array. The 8 big-endian epoch bytes sit 4 bytes past a word boundary in both families, so
+     * with {@code r = Long.reverseBytes(epoch)} (its bytes in message order) they are
+     * {@code r << 32} in the upper half of one word and {@code r >>> 32} at the start of the final
+     * block, whose top byte is the length (20 or 44).
+     */
+    @Override
+    public long hash(Flow flow, long epoch) {
+        long[] head = flow.headWords();
+        long inMessageOrder = Long.reverseBytes(epoch);
+        long v0 = k0 ^ 0x736f6d6570736575L;
+        long v1 = k1 ^ 0x646f72616e646f6dL;
+        long v2 = k0 ^ 0x6c7967656e657261L;
+        long v3 = k1 ^ 0x7465646279746573L;
+        for (int k = 0; k <= head.length; k++) {
+            long word = k < head.length ? head[k] : flow.epochWordLow() | (inMessageOrder << 32);
+            v3 ^= word;
+            for (int round = 0; round < 2; round++) {
+                v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+                v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+                v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+                v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+            }
+            v0 ^= word;
+        }
+        long last = ((long) flow.encodedLength() << 56) | (inMessageOrder >>> 32);
         v3 ^= last;
         for (int round = 0; round < 2; round++) {
             v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);

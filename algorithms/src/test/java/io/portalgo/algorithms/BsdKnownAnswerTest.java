@@ -41,7 +41,7 @@ class BsdKnownAnswerTest {
         // (busy), 101 -> 101 after 2. The counter is shared by every destination.
         PortSelector bsd = Algorithm.BSD.create(SelectorSettings.builder().range(PortRange.of(100, 104))
                 .reserved(PortSet.of(102, 103)).build(), Entropy.seeded(1));
-        PortTest busy104 = port -> port != 104;
+        SuitablePort busy104 = port -> port != 104;
         assertThat(bsd.select(Fixtures.TCP_A, busy104)).hasToString("port 101 after 2 probes");
         assertThat(bsd.select(Fixtures.TCP_B, busy104)).hasToString("port 100 after 1 probes");
         assertThat(bsd.select(Fixtures.TCP_A, busy104)).hasToString("port 101 after 2 probes");

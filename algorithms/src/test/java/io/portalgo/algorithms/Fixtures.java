@@ -19,11 +19,8 @@ final class Fixtures {
     /** Key 00 01 .. 0f, the SipHash paper's test key, as {@code (k0, k1)} little-endian. */
     static final long[] PAPER_KEY = {0x0706050403020100L, 0x0f0e0d0c0b0a0908L};
 
-    /** A second key, bytes 10 11 .. 1f, for the bucket hash or a rekey. */
+    /** A second key, bytes 10 11 .. 1f, for a rekey. */
     static final long[] SECOND_KEY = {0x1716151413121110L, 0x1f1e1d1c1b1a1918L};
-    /** Third and fourth keys, for a rekey of {@code doublehash}'s two hashes. */
-    static final long[] THIRD_KEY = {0x2726252423222120L, 0x2f2e2d2c2b2a2928L};
-    static final long[] FOURTH_KEY = {0x3736353433323130L, 0x3f3e3d3c3b3a3938L};
 
     private Fixtures() {
     }

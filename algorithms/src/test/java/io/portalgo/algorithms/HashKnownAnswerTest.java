@@ -82,7 +82,7 @@ class HashKnownAnswerTest {
     @Test
     void protocolAndFamilyArePartOfTheHashedInput() {
         // Same remote 192.0.2.1:80 over UDP: the input differs in byte 0, so the offset differs
-        // (the DESIGN's "TCP and UDP never share a sequence"); checked on the first candidate.
+        // (TCP and UDP never share a sequence); checked on the first candidate.
         SelectorSettings settings = settings(PortRange.of(10000, 59999), PortSet.EMPTY, PrfKind.SIPHASH);
         PortSelector tcp = Algorithm.HASH.create(settings, Entropy.of(ScriptedRandom.of(), Fixtures.keys(Fixtures.PAPER_KEY), () -> 0));
         PortSelector udp = Algorithm.HASH.create(settings, Entropy.of(ScriptedRandom.of(), Fixtures.keys(Fixtures.PAPER_KEY), () -> 0));

@@ -46,6 +46,37 @@ class RandomSourceTest {
     }
 
     @Test
+    void everyFurtherThreadDrawsItsOwnStreamOfSixteenByteInputs() throws Exception {
+        // The first thread to draw gets stream 0 (above); the next gets stream 1: output i =
+        // SipHash-2-4_K(1 as 8 LE bytes || i as 8 LE bytes). No output of one stream is another's.
+        RandomSource stream = new CounterModeRandom(Fixtures.PAPER_KEY[0], Fixtures.PAPER_KEY[1]);
+        SipHash24 prf = new SipHash24(Fixtures.PAPER_KEY[0], Fixtures.PAPER_KEY[1]);
+        long[] first = new long[300];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = stream.nextLong();
+        }
+        long[] second = new long[300];
+        Thread other = new Thread(() -> {
+            for (int i = 0; i < second.length; i++) {
+                second[i] = stream.nextLong();
+            }
+        });
+        other.start();
+        other.join(60_000);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < second.length; i++) {
+            byte[] block = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .putLong(1).putLong(i).array();
+            assertThat(second[i]).as("stream 1, output %d", i).isEqualTo(prf.hash(block, 16));
+            seen.add(second[i]);
+            seen.add(first[i]);
+        }
+        assertThat(seen).hasSize(first.length + second.length);
+        assertThat(prf.hash(7L, 9L)).isEqualTo(prf.hash(java.nio.ByteBuffer.allocate(16)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(7).putLong(9).array(), 16));
+    }
+
+    @Test
     void nothingPrintsAKey() {
         assertThat(new CounterModeRandom(1, 2)).hasToString("CounterModeRandom[key hidden]");
         assertThat(new SipHash24(1, 2)).hasToString("SipHash-2-4[key hidden]");

@@ -27,32 +27,36 @@ class RandomStartAndPickKnownAnswerTest {
     }
 
     @Test
-    void randomPickTriesExactlyTheDrawnPorts() {
-        // Draws 4, 4, 0, 7 -> 106, 106, 100, 109: no memory of what was tried, so 106 comes twice.
-        // Only 109 is free: found at the 4th probe.
+    void randomPickTriesTheDrawnPortsButNoPortTwice() {
+        // Draws 4, 4, 0, 7 -> 106, 106, 100, 109: the algorithm has no memory of what it tried,
+        // but the cursor does, so the second 106 is skipped without a probe (it still used up one
+        // of the n draws). Only 109 is free: found at the 3rd probe, after the 4th draw.
         ScriptedRandom random = ScriptedRandom.of(ScriptedRandom.top(4, 3), ScriptedRandom.top(4, 3),
                 ScriptedRandom.top(0, 3), ScriptedRandom.top(7, 3));
         PortSelector randomPick = Algorithm.RANDOM_PICK.create(SETTINGS, Entropy.of(random, Fixtures.keys(), () -> 0));
         List<Integer> tested = new ArrayList<>();
         Selection selection = randomPick.select(Fixtures.TCP_A, port -> tested.add(port) && port == 109);
-        assertThat(tested).containsExactly(106, 106, 100, 109);
-        assertThat(selection).hasToString("port 109 after 4 probes");
+        assertThat(tested).containsExactly(106, 100, 109);
+        assertThat(selection).hasToString("port 109 after 3 probes");
         assertThat(random.remaining()).isZero();
     }
 
     @Test
-    void randomPickGivesUpAfterNDrawsEvenIfAPortIsFree() {
-        // 109 is free but the 8 draws (0..6, 0) never hit index 7: honest exhaustion after n = 8
-        // probes, as RFC 6056 §3.3.2 allows; 109 is never returned unchecked.
+    void randomPickGoesOnOverTheUntriedPortsWhenItsNDrawsMissTheFreeOne() {
+        // 109 is free but the 8 draws (0..6, 0) never hit index 7; RFC 6056 §3.3.2 would give up
+        // here. The cursor goes on over the ports not tried yet, from the index after the last
+        // candidate (0): 1..6 were tried, 7 -> 109, the 8th probe (7 distinct draws + 1). No ninth
+        // draw is made, and 109 is tested like any other candidate.
         long[] draws = new long[8];
         for (int k = 0; k < 8; k++) {
             draws[k] = ScriptedRandom.top(k % 7, 3);
         }
         ScriptedRandom random = ScriptedRandom.of(draws);
         PortSelector randomPick = Algorithm.RANDOM_PICK.create(SETTINGS, Entropy.of(random, Fixtures.keys(), () -> 0));
-        Selection selection = randomPick.select(Fixtures.TCP_A, port -> port == 109);
-        assertThat(selection.isFound()).isFalse();
-        assertThat(selection.probes()).isEqualTo(8);
+        List<Integer> tested = new ArrayList<>();
+        Selection selection = randomPick.select(Fixtures.TCP_A, port -> tested.add(port) && port == 109);
+        assertThat(tested).containsExactly(100, 101, 102, 105, 106, 107, 108, 109);
+        assertThat(selection).hasToString("port 109 after 8 probes");
         assertThat(random.remaining()).isZero();
     }
 }

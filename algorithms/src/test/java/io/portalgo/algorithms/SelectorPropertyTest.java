@@ -71,6 +71,46 @@ class SelectorPropertyTest {
         assertThat(selection.probes()).isBetween(1, usable.size());
     }
 
+    /**
+     * The faults case of a nearly full range, against the trivial model "a set of free ports": with
+     * k >= 1 free usable ports and a budget of at least n probes, every algorithm finds a free
+     * port, testing no port twice, so after at most n - k + 1 probes; with k = 0 it tests each
+     * usable port exactly once and reports exhaustion after n probes.
+     */
+    @Property(tries = 400)
+    void withKFreePortsAndABudgetOfNProbesEveryAlgorithmFindsOne(
+            @ForAll Algorithm algorithm,
+            @ForAll("settings") SelectorSettings settings,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 5) int freePorts,
+            @ForAll @IntRange(min = 0, max = 3) int earlierAllocations,
+            @ForAll @IntRange(min = 0, max = 20) int extraBudget) {
+        PortSelector selector = algorithm.create(settings, Entropy.seeded(seed, () -> 0L));
+        List<Flow> flows = Fixtures.mixedFlows();
+        for (int k = 0; k < earlierAllocations; k++) {
+            selector.select(flows.get(k % flows.size()), port -> true);
+        }
+        List<Integer> usable = new java.util.ArrayList<>(Fixtures.usable(settings));
+        java.util.Collections.shuffle(usable, new java.util.Random(seed));
+        Set<Integer> free = new HashSet<>(usable.subList(0, Math.min(freePorts, usable.size())));
+        int n = usable.size();
+
+        List<Integer> tested = new java.util.ArrayList<>();
+        Selection selection = selector.select(flows.get(Math.floorMod(seed, flows.size())),
+                port -> tested.add(port) && free.contains(port), n + extraBudget);
+
+        assertThat(new HashSet<>(tested)).as("no port tested twice").hasSize(tested.size());
+        assertThat(Fixtures.outside(new HashSet<>(usable), tested)).as("only usable ports").isEmpty();
+        if (free.isEmpty()) {
+            assertThat(selection.isFound()).isFalse();
+            assertThat(new HashSet<>(tested)).isEqualTo(new HashSet<>(usable));
+        } else {
+            assertThat(selection.isFound()).as("%d free of %d", free.size(), n).isTrue();
+            assertThat(free).contains(selection.port());
+            assertThat(selection.probes()).isLessThanOrEqualTo(n - free.size() + 1);
+        }
+    }
+
     @Provide
     Arbitrary<SelectorSettings> settings() {
         Arbitrary<PortRange> ranges = Arbitraries.integers().between(1, 65535).flatMap(min -> Arbitraries.integers()

@@ -2,7 +2,7 @@ package io.portalgo.benchmarks;
 
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.PortSet;
-import io.portalgo.algorithms.PortTest;
+import io.portalgo.algorithms.SuitablePort;
 import io.portalgo.algorithms.SelectorSettings;
 import java.util.SplittableRandom;
 
@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * expected probes per selection (1 / (1 - f): 1, 2 and 10 at 0, 50 and 90 %), is the same for
  * the whole run.
  */
-public final class StaticOccupancy implements PortTest {
+public final class StaticOccupancy implements SuitablePort {
     private final long[] free = new long[(PortRange.HIGHEST_PORT + 1) / Long.SIZE];
     private final int usable;
     private final int busy;

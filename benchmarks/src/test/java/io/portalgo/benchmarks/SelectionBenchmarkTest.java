@@ -67,6 +67,18 @@ class SelectionBenchmarkTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} at {1} % busy")
+    @MethodSource("algorithmsAndBusyShares")
+    void theAllocationBodiesTakeUsablePortsFromTheRange(String algorithm, int busyPercent) {
+        SelectionBenchmark benchmark = benchmark(algorithm, busyPercent);
+        Blackhole blackhole = new Blackhole(
+                "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        for (int i = 0; i < SELECTIONS; i++) {
+            assertThat(benchmark.firstCandidate()).isBetween(32768, 60999);
+            benchmark.selectPort(blackhole);
+        }
+    }
+
     @Test
     void theAlgorithmParameterNamesEveryAlgorithmInNetBsdOrder() throws NoSuchFieldException {
         String[] ids = SelectionBenchmark.class.getField("algorithm").getAnnotation(Param.class).value();

@@ -290,7 +290,7 @@ public final class PortalgoMBean implements DynamicMBean {
         attributes.add(new OpenMBeanAttributeInfoSupport(STATISTICS, "counters per protocol and algorithm",
                 StatisticsOpenData.TABLE_TYPE, true, false, false));
         attributes.add(new OpenMBeanAttributeInfoSupport(SELECTOR_MEMORY,
-                "bytes held by the selectors in force, doublehash's counter tables above all (4 bytes a counter)",
+                "bytes held by the selectors in force, doublehash's counter tables above all (2 bytes a counter)",
                 SimpleType.LONG, true, false, false));
         for (Event event : Event.values()) {
             attributes.add(new OpenMBeanAttributeInfoSupport(totalAttribute(event),

@@ -8,7 +8,7 @@ import io.portalgo.config.TcpMode;
  * them and the TCP mode {@code auto} resolved to. A live change builds the next snapshot on the
  * thread that applies it (JMX, {@code set}, a second attach), selectors included, and publishes
  * it with one volatile write; a socket reads it once, so it can never combine the new settings
- * with the old range's selectors, and no application thread ever builds a 64 MiB counter table.
+ * with the old range's selectors, and no application thread ever builds a 32 MiB counter table.
  */
 final class RuntimeSnapshot {
     private final PortalgoSettings settings;

@@ -53,7 +53,7 @@ final class SelectorTable {
     }
 
     private boolean servesAlike(PortalgoSettings next) {
-        return next.selectorSettings().toString().equals(settings.toString()) && next.seed().equals(seed);
+        return next.selectorSettings().equals(settings) && next.seed().equals(seed);
     }
 
     private void buildRoutable(PortalgoSettings routing) {
@@ -84,15 +84,15 @@ final class SelectorTable {
     }
 
     /**
-     * Bytes of per-selector state, dominated by {@code doublehash}'s counter table (4 bytes a
-     * counter: the default 65,536 counters are 256 KiB a table).
+     * Bytes of per-selector state, dominated by {@code doublehash}'s counter table (2 bytes a
+     * counter: the default 65,536 counters are 128 KiB a table, the maximum 2^24 are 32 MiB).
      */
     long stateBytes() {
         long bytes = 0;
         for (int i = 0; i < selectors.length(); i++) {
             PortSelector selector = selectors.get(i);
             if (selector != null && selector.algorithm() == Algorithm.DOUBLEHASH) {
-                bytes += (long) Integer.BYTES * selector.settings().tableSize();
+                bytes += (long) Character.BYTES * selector.settings().tableSize();
             }
         }
         return bytes;

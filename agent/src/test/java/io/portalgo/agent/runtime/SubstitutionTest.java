@@ -328,8 +328,8 @@ class SubstitutionTest {
 
         live.apply(Map.of("tcp.algorithm", "doublehash", "doublehash.table-size", "1024"), Source.LIVE);
 
-        // TCP over IPv4 and IPv6: two tables of 1024 four-byte counters, made before any connect.
-        assertThat(substitution.selectorStateBytes()).isEqualTo(2 * 1024 * 4);
+        // TCP over IPv4 and IPv6: two tables of 1024 two-byte counters, made before any connect.
+        assertThat(substitution.selectorStateBytes()).isEqualTo(2 * 1024 * 2);
         assertThat(connect(SERVER_A)).isBetween(40000, 40009);
     }
 

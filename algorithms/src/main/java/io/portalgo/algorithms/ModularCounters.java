@@ -1,0 +1,81 @@
+package io.portalgo.algorithms;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Counters kept reduced modulo m, the number of usable ports: the {@code counter} of RFC 6056
+ * §3.3.3 and §3.3.5 (a table of one) and the table {@code T[L]} of §3.3.4. The RFC's
+ * {@code (offset + counter) mod n} depends on the counter only modulo n, so a reduced counter gives
+ * exactly the RFC's ports without a division per candidate (it advances by adding, and subtracting
+ * m at most once), and it never wraps at 2^32 or 2^64, which are not multiples of m and would
+ * repeat a port and skip another within one allocation.
+ *
+ * <p>m is at most 65,535, so a reduced counter fits a {@code char}: 2 bytes per counter, 128 KiB
+ * for {@code doublehash}'s default 65,536 counters (32 counters per 64-byte cache line) and 32 MiB
+ * for the largest table of 2^24. Each counter is updated on its own with one compare-and-set: no
+ * lock, and two threads contend only when they update the same counter at the same moment.
+ */
+final class ModularCounters {
+    private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(char[].class);
+
+    private final char[] counts;
+    private final int m;
+
+    private ModularCounters(int size, int m) {
+        if (m < 1 || m > Character.MAX_VALUE) {
+            throw new IllegalArgumentException("m must be 1..65535, not " + m);
+        }
+        this.counts = new char[size];
+        this.m = m;
+    }
+
+    /** A table of {@code size} counters modulo m, counter i starting at {@code initial[i] mod m} (read as unsigned). */
+    static ModularCounters table(int size, int m, java.util.function.IntToLongFunction initial) {
+        ModularCounters table = new ModularCounters(size, m);
+        for (int i = 0; i < size; i++) {
+            table.counts[i] = (char) UnsignedMod.of(initial.applyAsLong(i), m);
+        }
+        return table;
+    }
+
+    /** One counter modulo m starting at {@code initial mod m}, {@code initial} read as unsigned. */
+    static ModularCounters one(long initial, int m) {
+        return table(1, m, i -> initial);
+    }
+
+    /** Number of counters. */
+    int size() {
+        return counts.length;
+    }
+
+    /** Advances counter {@code i} by {@code step} (0 or more) and returns its value before, in {@code [0, m)}. */
+    int getAndAdd(int i, int step) {
+        while (true) {
+            char current = (char) COUNTS.getVolatile(counts, i);
+            if (COUNTS.compareAndSet(counts, i, current, (char) add(current, step, m))) {
+                return current;
+            }
+        }
+    }
+
+    /** Advances counter {@code i} by {@code step} and returns its value after, in {@code [0, m)}. */
+    int addAndGet(int i, int step) {
+        while (true) {
+            char current = (char) COUNTS.getVolatile(counts, i);
+            int next = add(current, step, m);
+            if (COUNTS.compareAndSet(counts, i, current, (char) next)) {
+                return next;
+            }
+        }
+    }
+
+    /** {@code (current + step) mod m} for {@code current} in {@code [0, m)}: a division only when the step exceeds m. */
+    static int add(int current, int step, int m) {
+        long sum = (long) current + step;
+        if (sum < m) {
+            return (int) sum;
+        }
+        return sum < 2L * m ? (int) (sum - m) : (int) (sum % m);
+    }
+}
