@@ -1,6 +1,9 @@
 package io.portalgo.agent.runtime;
 
+import io.portalgo.algorithms.Flow;
+import io.portalgo.algorithms.Protocol;
 import java.io.FileDescriptor;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
@@ -28,8 +31,30 @@ final class CallContext {
     FileDescriptor verify;
     int verifyPort;
     final PortSearch search = new PortSearch();
+    /** The flow of this thread's last connect or send, kept while the destination repeats (a pool, a resolver). */
+    private Flow lastFlow;
+    private InetAddress lastRemote;
+    private int lastRemotePort = -1;
+    private Protocol lastProtocol;
 
     private CallContext() {
+    }
+
+    /**
+     * The flow to {@code remote:remotePort} with no known local address: the last one again when
+     * the destination repeats, so a thread connecting to the same server builds it once
+     * ({@link Flow} is immutable).
+     */
+    Flow flowTo(Protocol protocol, InetAddress remote, int remotePort) {
+        if (protocol == lastProtocol && remotePort == lastRemotePort && remote.equals(lastRemote)) {
+            return lastFlow;
+        }
+        Flow flow = Flow.of(protocol, null, remote, remotePort);
+        lastFlow = flow;
+        lastRemote = remote;
+        lastRemotePort = remotePort;
+        lastProtocol = protocol;
+        return flow;
     }
 
     static CallContext current() {

@@ -133,8 +133,10 @@ public final class Substitution {
             InetSocketAddress destination = protocol == Protocol.UDP ? context.udpDestination : null;
             Flow flow = destination == null
                     ? Flow.of(protocol, familyOf(address, family), address == null ? null : address.getAddress(), null, 0)
-                    : Flow.of(protocol, address != null && sameFamily(address, destination.getAddress()) ? address : null,
-                            destination.getAddress(), destination.getPort());
+                    : address == null || address.isAnyLocalAddress()
+                            ? context.flowTo(protocol, destination.getAddress(), destination.getPort())
+                            : Flow.of(protocol, sameFamily(address, destination.getAddress()) ? address : null,
+                                    destination.getAddress(), destination.getPort());
             algorithm = settings.algorithmFor(protocol, flow.family(),
                     destination == null ? null : destination.getAddress(), flow.remotePort());
             search = context.search.start(now, statistics, protocol, algorithm, flow, listener ? "listener" : "bind");
@@ -163,7 +165,7 @@ public final class Substitution {
         Outcome outcome;
         try {
             faults.atConnect();
-            Flow flow = Flow.of(Protocol.TCP, null, remote, remotePort);
+            Flow flow = context.flowTo(Protocol.TCP, remote, remotePort);
             algorithm = settings.algorithmFor(Protocol.TCP, flow.family(), remote, remotePort);
             TcpMode mode = now.tcpMode();
             if (mode == TcpMode.PIN && legacyTcp && isOnStack(LEGACY_TCP_CLASSES)) {
