@@ -25,8 +25,8 @@ final class JavaBase {
         this.dispatcherWasThere = dispatcherWasThere;
     }
 
-    /** @param dispatcherBytes the dispatcher's class bytes, asked for only if this JVM lacks it */
-    static JavaBase open(Instrumentation instrumentation, java.util.function.Supplier<byte[]> dispatcherBytes)
+    /** @param cache where the dispatcher's remapped bytes are kept, or null */
+    static JavaBase open(Instrumentation instrumentation, TransformCache cache)
             throws ReflectiveOperationException {
         Module javaBase = Object.class.getModule();
         Module agent = JavaBase.class.getModule();
@@ -40,10 +40,30 @@ final class JavaBase {
             dispatcher = Class.forName(Remapped.DISPATCHER, false, null);
             wasThere = true;
         } catch (ClassNotFoundException firstInstall) {
-            dispatcher = net.defineClass(dispatcherBytes.get());
+            dispatcher = net.defineClass(dispatcherBytes(cache));
             wasThere = false;
         }
         return new JavaBase(net, dispatcher, wasThere);
+    }
+
+    /** The dispatcher's bytes: from the cache, or remapped from the template (and then kept). */
+    private static byte[] dispatcherBytes(TransformCache cache) {
+        if (cache == null) {
+            return Remapped.bytesOf(Remapped.TEMPLATE);
+        }
+        String key;
+        try {
+            key = cache.keyOf(Remapped.DISPATCHER, TransformCache.resourceBytes(Remapped.TEMPLATE));
+        } catch (java.io.IOException e) {
+            return Remapped.bytesOf(Remapped.TEMPLATE);
+        }
+        byte[] kept = cache.loadOrNull(key);
+        if (kept != null) {
+            return kept;
+        }
+        byte[] made = Remapped.bytesOf(Remapped.TEMPLATE);
+        cache.store(key, made);
+        return made;
     }
 
     /** A private lookup into {@code sun.nio.ch.Net}. */
