@@ -10,7 +10,7 @@ import java.lang.instrument.Instrumentation;
  *       {@value MBeanRegistration#OBJECT_NAME} is registered in the platform MBean server at the
  *       moment that server is created, by whoever creates it (the application, a framework, or
  *       the JDK's management agent that {@code jconsole} starts by attaching), through
- *       {@link PortalgoMBeanServerBuilder}. Creating the platform MBean server at start-up would
+ *       {@link PlatformServerBuilderTemplate}. Creating the platform MBean server at start-up would
  *       cost about 180 ms of CPU in every JVM, most of which never use JMX.</li>
  *   <li><b>the CLI</b> ({@code get}, {@code set}, {@code stats}, a second {@code attach}): a
  *       Unix-domain socket in a directory only this user may enter ({@link ControlSocket}), opened
@@ -23,10 +23,42 @@ public final class LiveControl {
     private LiveControl() {
     }
 
-    /** For {@code -javaagent}: nothing here creates the MBean server or waits for the socket. */
-    public static void startAtPremain(AgentControl control, Instrumentation instrumentation) {
-        PortalgoMBeanServerBuilder.registerWhenCreated(control);
+    /**
+     * For {@code -javaagent}: nothing here creates the MBean server or waits for the socket.
+     *
+     * @param builder {@link PlatformServerBuilderTemplate} as defined inside java.management, or null
+     *        if it could not be (then the MBean is registered on a daemon thread, at the old price)
+     */
+    public static void startAtPremain(AgentControl control, Instrumentation instrumentation, Class<?> builder) {
+        try {
+            if (builder == null) {
+                throw new IllegalStateException("no MBean server builder");
+            }
+            PlatformServerHook.install(control, builder);
+        } catch (ReflectiveOperationException | RuntimeException failure) {
+            Log.warn("registering the MBean now, in the background (" + failure + ")");
+            Thread registration = new Thread(new Registration(control), "portalgo-jmx");
+            registration.setDaemon(true);
+            registration.start();
+        }
         ControlSocket.openInBackground(control, instrumentation);
+    }
+
+    private static final class Registration implements Runnable {
+        private final AgentControl control;
+
+        Registration(AgentControl control) {
+            this.control = control;
+        }
+
+        @Override
+        public void run() {
+            try {
+                MBeanRegistration.start(control);
+            } catch (RuntimeException | LinkageError failure) {
+                Log.error("JMX control unavailable, ports are still substituted: " + failure.getMessage());
+            }
+        }
     }
 
     /** For an attach into a running JVM. */

@@ -148,7 +148,7 @@ public final class Installer {
             }
             if (settings.jmx()) {
                 if (how.equals("premain")) {
-                    LiveControl.startAtPremain(runtime, instrumentation);
+                    LiveControl.startAtPremain(runtime, instrumentation, JavaManagement.builderOrNull(instrumentation, cache));
                 } else {
                     LiveControl.startAtAttach(runtime, instrumentation);
                 }

@@ -40,30 +40,10 @@ final class JavaBase {
             dispatcher = Class.forName(Remapped.DISPATCHER, false, null);
             wasThere = true;
         } catch (ClassNotFoundException firstInstall) {
-            dispatcher = net.defineClass(dispatcherBytes(cache));
+            dispatcher = net.defineClass(TemplateBytes.of(cache, Remapped.TEMPLATE, Remapped.DISPATCHER));
             wasThere = false;
         }
         return new JavaBase(net, dispatcher, wasThere);
-    }
-
-    /** The dispatcher's bytes: from the cache, or remapped from the template (and then kept). */
-    private static byte[] dispatcherBytes(TransformCache cache) {
-        if (cache == null) {
-            return Remapped.bytesOf(Remapped.TEMPLATE);
-        }
-        String key;
-        try {
-            key = cache.keyOf(Remapped.DISPATCHER, TransformCache.resourceBytes(Remapped.TEMPLATE));
-        } catch (java.io.IOException e) {
-            return Remapped.bytesOf(Remapped.TEMPLATE);
-        }
-        byte[] kept = cache.loadOrNull(key);
-        if (kept != null) {
-            return kept;
-        }
-        byte[] made = Remapped.bytesOf(Remapped.TEMPLATE);
-        cache.store(key, made);
-        return made;
     }
 
     /** A private lookup into {@code sun.nio.ch.Net}. */
