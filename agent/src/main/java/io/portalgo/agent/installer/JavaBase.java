@@ -40,7 +40,14 @@ final class JavaBase {
             dispatcher = Class.forName(Remapped.DISPATCHER, false, null);
             wasThere = true;
         } catch (ClassNotFoundException firstInstall) {
-            dispatcher = net.defineClass(TemplateBytes.of(cache, Remapped.TEMPLATE, Remapped.DISPATCHER));
+            try {
+                dispatcher = net.defineClass(TemplateBytes.of(cache, Remapped.TEMPLATE, Remapped.DISPATCHER));
+            } catch (LinkageError refusedCachedBytes) {
+                if (cache == null) {
+                    throw refusedCachedBytes;
+                }
+                dispatcher = net.defineClass(TemplateBytes.remade(cache, Remapped.TEMPLATE, Remapped.DISPATCHER));
+            }
             wasThere = false;
         }
         return new JavaBase(net, dispatcher, wasThere);

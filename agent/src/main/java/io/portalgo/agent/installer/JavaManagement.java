@@ -35,8 +35,15 @@ final class JavaManagement {
                 return Class.forName(BUILDER, false, null);
             } catch (ClassNotFoundException firstAgent) {
                 Class<?> anchor = Class.forName(PACKAGE + ".Util", false, null);
-                return MethodHandles.privateLookupIn(anchor, MethodHandles.lookup())
-                        .defineClass(TemplateBytes.of(cache, TEMPLATE, BUILDER));
+                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(anchor, MethodHandles.lookup());
+                try {
+                    return lookup.defineClass(TemplateBytes.of(cache, TEMPLATE, BUILDER));
+                } catch (LinkageError refusedCachedBytes) {
+                    if (cache == null) {
+                        throw refusedCachedBytes;
+                    }
+                    return lookup.defineClass(TemplateBytes.remade(cache, TEMPLATE, BUILDER));
+                }
             }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
             Log.warn("cannot define the MBean server builder (" + failure + ")");

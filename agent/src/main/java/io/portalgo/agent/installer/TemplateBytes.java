@@ -30,4 +30,17 @@ final class TemplateBytes {
         cache.store(key, made);
         return made;
     }
+
+    /** Remapped afresh and kept, replacing an entry the JVM refused. */
+    static byte[] remade(TransformCache cache, String template, String target) {
+        byte[] made = Remapped.bytesOf(template, template, target);
+        if (cache != null) {
+            try {
+                cache.store(cache.keyOf(target, TransformCache.resourceBytes(template)), made);
+            } catch (IOException e) {
+                // kept next time
+            }
+        }
+        return made;
+    }
 }
