@@ -92,6 +92,9 @@ public final class Property<T> {
     public static final Property<Boolean> CLASS_CACHE = define("class-cache", Values.BOOLEAN, "true", "`true`",
             "keep the JDK classes portalgo transformed in `~/.cache/portalgo` (user-private, checked), so later "
                     + "start-ups skip ByteBuddy (start-up only)");
+    public static final Property<Optional<String>> CLASS_CACHE_DIR = define("class-cache.dir", Values.OPTIONAL_PATH, null,
+            "(unset)", "the class cache's directory instead of `~/.cache/portalgo`; a root-owned one nobody else may "
+                    + "write is read only, e.g. filled in a container image by `cache fill` (start-up only)");
     public static final Property<Optional<String>> CONFIG = define("config", Values.OPTIONAL_PATH, null, "(unset)",
             "a properties file read at start-up, below environment variables (start-up only)");
 
@@ -234,7 +237,7 @@ public final class Property<T> {
 
     /** True for properties read once at start-up; a live change may only repeat their value. */
     public boolean startupOnly() {
-        return this == CONFIG || this == JMX || this == CLASS_CACHE;
+        return this == CONFIG || this == JMX || this == CLASS_CACHE || this == CLASS_CACHE_DIR;
     }
 
     /** True if the default is read from the host (Linux procfs) where it can be. */

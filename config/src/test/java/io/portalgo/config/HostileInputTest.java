@@ -139,6 +139,8 @@ class HostileInputTest {
                 return List.of("debug", "off", "error", "warn", "info");
             case "portalgo.config":
                 return List.of(FILE);
+            case "portalgo.class-cache.dir":
+                return List.of("/var/cache/portalgo", "relative/cache");
             default:
                 if (property.key().endsWith("algorithm")) {
                     return List.of("bsd", "random_start", "random_pick", "hash", "doublehash", "randinc", "HASH", "Random_Pick");
@@ -556,6 +558,8 @@ class HostileInputTest {
                 return isName(value, "off", "error", "warn", "info", "debug");
             case "portalgo.config":
                 return value.isEmpty() || (!live && value.equals(FILE));
+            case "portalgo.class-cache.dir":
+                return value.isEmpty() || !live; // any path; checked when the cache opens, not here
             default:
                 if (property.key().endsWith("algorithm")) {
                     return value.isEmpty() || isName(value, ALGORITHMS.toArray(new String[0]));

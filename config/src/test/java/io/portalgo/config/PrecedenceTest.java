@@ -225,6 +225,7 @@ class PrecedenceTest {
         values.put("log.level", "off");
         values.put("jmx", "false");
         values.put("class-cache", "false");
+        values.put("class-cache.dir", "/var/cache/portalgo");
         assertThat(values.keySet()).hasSize(Property.all().size() - 1); // all but portalgo.config
         StringBuilder arguments = new StringBuilder();
         StringBuilder file = new StringBuilder();

@@ -4,18 +4,17 @@ import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
+import io.portalgo.agent.control.ControlProtocol;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 /**
  * Another JVM reached through the attach API ({@code com.sun.tools.attach}), as {@code jcmd}
- * does. The MBean is reached through the target's local management agent: started on demand
- * ({@link VirtualMachine#startLocalManagementAgent()}, what {@code jconsole} does for a local
- * process), it listens on the loopback interface only.
+ * does. Its agent answers on a Unix-domain socket in a directory only this user may enter
+ * ({@link io.portalgo.agent.control.ControlSocket}), whose path the attach API reads from the
+ * target's agent properties: nothing is loaded into the target and no TCP listener is opened,
+ * neither the JDK's local JMX agent nor anything else.
  */
 final class AttachedJvm implements Target {
     /** What a JVM of Java 21 or later says when it runs with {@code -XX:-EnableDynamicAgentLoading}. */
@@ -23,7 +22,6 @@ final class AttachedJvm implements Target {
 
     private final long pid;
     private final VirtualMachine vm;
-    private JMXConnector connector;
 
     private AttachedJvm(long pid, VirtualMachine vm) {
         this.pid = pid;
@@ -43,19 +41,20 @@ final class AttachedJvm implements Target {
         }
     }
 
-    /** How long a target may take to register the MBean after it starts (it takes about 200 ms here). */
+    /** How long a target may take to register the MBean after it starts (a few ms after premain, on a background thread). */
     static final long REGISTRATION_WAIT_MILLIS = 2_000;
 
     @Override
     public Optional<RemoteAgent> agent() {
         try {
-            if (connector == null) {
-                connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
+            String address = vm.getAgentProperties().getProperty(ControlProtocol.ADDRESS_PROPERTY);
+            if (address == null) {
+                return Optional.empty();
             }
-            RemoteAgent agent = new RemoteAgent(connector.getMBeanServerConnection(), pid);
+            RemoteAgent agent = RemoteAgent.overSocket(Path.of(address), pid);
             return agent.present() ? Optional.of(agent) : Optional.empty();
         } catch (IOException e) {
-            throw CliFailure.target(pid, "cannot reach its JMX agent: " + e.getMessage());
+            throw CliFailure.target(pid, "cannot read its agent properties: " + e.getMessage());
         }
     }
 
@@ -96,13 +95,6 @@ final class AttachedJvm implements Target {
 
     @Override
     public void close() {
-        try {
-            if (connector != null) {
-                connector.close();
-            }
-        } catch (IOException e) {
-            // Closing a connection to a JVM that went away: nothing left to release.
-        }
         try {
             vm.detach();
         } catch (IOException e) {

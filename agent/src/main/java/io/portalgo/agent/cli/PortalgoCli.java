@@ -162,6 +162,25 @@ public final class PortalgoCli implements Callable<Integer> {
         }
     }
 
+    @Command(name = "cache", mixinStandardHelpOptions = true,
+            description = "The class cache: 'cache fill' makes its entries for a JDK, so every later JVM starts warm.")
+    int cache(@Parameters(index = "0", paramLabel = "fill") String action,
+            @picocli.CommandLine.Option(names = "--java", paramLabel = "<jdk>",
+                    description = "the JDK (its home or its java) whose JVMs will use the cache; default: this one")
+            Path java,
+            @picocli.CommandLine.Option(names = "--dir", paramLabel = "<dir>",
+                    description = "the cache directory (portalgo.class-cache.dir); default: ~/.cache/portalgo")
+            Path dir) {
+        if (!action.equals("fill")) {
+            throw new CliFailure(CliFailure.USAGE, "cache " + action + ": expected cache fill [--java <jdk>] [--dir <dir>]");
+        }
+        Path jdk = java != null ? java : Path.of(System.getProperty("java.home"));
+        String line = CacheFill.fill(agentJar(), jdk, dir == null ? null : dir.toAbsolutePath());
+        out.println("class cache " + (dir == null ? "(default)" : dir.toAbsolutePath()) + " filled for " + jdk + ": "
+                + line);
+        return 0;
+    }
+
     private static RemoteAgent requireAgent(Target target, long pid) {
         return target.awaitAgent().orElseThrow(() -> CliFailure.target(pid, "portalgo is not running there (or runs with "
                 + "portalgo.jmx=false); load it with: java -jar portalgo-agent.jar attach " + pid));

@@ -1,7 +1,14 @@
 package io.portalgo.agent.cli;
 
+import io.portalgo.agent.control.ControlProtocol;
+import io.portalgo.agent.control.ControlSocket;
 import io.portalgo.agent.control.MBeanRegistration;
 import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,23 +21,39 @@ import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 
 /**
- * The portalgo MBean of another JVM, seen through a JMX connection. Uses only the MBean's
- * attribute and operation names, never portalgo classes on the wire, exactly as any JMX client
- * would. A refusal by the target's settings validation becomes a {@link CliFailure} of kind
+ * The portalgo MBean of another JVM, seen through its control socket ({@link ControlSocket}, the
+ * CLI's way) or a JMX connection (tests, any JMX client). Uses only the MBean's attribute and
+ * operation names, never portalgo classes on the wire, exactly as any JMX client would. A refusal by the target's settings validation becomes a {@link CliFailure} of kind
  * {@link CliFailure#REFUSED} carrying the target's message unchanged.
  */
 final class RemoteAgent {
     private final MBeanServerConnection connection;
+    private final Path socket;
     private final ObjectName name = MBeanRegistration.objectName();
     private final long pid;
 
     RemoteAgent(MBeanServerConnection connection, long pid) {
         this.connection = connection;
+        this.socket = null;
         this.pid = pid;
+    }
+
+    private RemoteAgent(Path socket, long pid) {
+        this.connection = null;
+        this.socket = socket;
+        this.pid = pid;
+    }
+
+    /** The agent answering on the Unix-domain socket {@code socket}. */
+    static RemoteAgent overSocket(Path socket, long pid) {
+        return new RemoteAgent(socket, pid);
     }
 
     /** True if the target has the MBean, that is runs portalgo with {@code portalgo.jmx=true}. */
     boolean present() {
+        if (socket != null) {
+            return Files.exists(socket);
+        }
         try {
             return connection.isRegistered(name);
         } catch (IOException e) {
@@ -73,12 +96,36 @@ final class RemoteAgent {
     }
 
     private Object attribute(String attribute) {
+        if (socket != null) {
+            return overSocket(new Object[] {"attribute", attribute});
+        }
         return remote(() -> connection.getAttribute(name, attribute));
     }
 
     private Object invoke(String operation, String argument) {
+        if (socket != null) {
+            return overSocket(new Object[] {"invoke", operation, argument});
+        }
         return remote(() -> connection.invoke(name, operation, new Object[] {argument},
                 new String[] {String.class.getName()}));
+    }
+
+    /** One request over the control socket, its answer or refusal turned into what the CLI reports. */
+    private Object overSocket(Object[] request) {
+        Object[] answer;
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            ControlProtocol.write(Channels.newOutputStream(channel), request);
+            answer = ControlProtocol.read(Channels.newInputStream(channel));
+        } catch (IOException e) {
+            throw CliFailure.target(pid, "lost the control socket " + socket + ": " + e.getMessage());
+        }
+        if (answer.length == 2 && ControlProtocol.OK.equals(answer[0])) {
+            return answer[1];
+        }
+        if (answer.length == 2 && ControlProtocol.REFUSED.equals(answer[0])) {
+            throw CliFailure.refused(String.valueOf(answer[1]));
+        }
+        throw CliFailure.target(pid, "the portalgo MBean failed: " + (answer.length == 2 ? answer[1] : "bad answer"));
     }
 
     /** One JMX call, its failures turned into what the CLI reports. */

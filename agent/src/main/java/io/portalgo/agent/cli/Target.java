@@ -10,8 +10,8 @@ interface Target extends AutoCloseable {
 
     /**
      * As {@link #agent()}, for a command that needs the agent: a JVM started with
-     * {@code -javaagent} registers the MBean in the background, a few hundred ms after it starts,
-     * so a target may be given that long.
+     * {@code -javaagent} opens its control socket in the background, shortly after premain, so a
+     * target may be given a moment.
      */
     default Optional<RemoteAgent> awaitAgent() {
         return agent();

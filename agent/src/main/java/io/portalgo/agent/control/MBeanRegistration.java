@@ -40,23 +40,6 @@ public final class MBeanRegistration {
         register(ManagementFactory.getPlatformMBeanServer(), control);
     }
 
-    /**
-     * {@link #start} on a daemon thread, for {@code -javaagent}: creating the platform MBean server
-     * costs about 180 ms, which the application's start-up then does not wait for. A failure is
-     * logged by {@code onFailure}; ports are substituted either way.
-     */
-    public static void startInBackground(AgentControl control, java.util.function.Consumer<RuntimeException> onFailure) {
-        Thread registration = new Thread(() -> {
-            try {
-                start(control);
-            } catch (RuntimeException e) {
-                onFailure.accept(e);
-            }
-        }, "portalgo-jmx");
-        registration.setDaemon(true);
-        registration.start();
-    }
-
     /** {@link #start} on any MBean server (tests use their own). */
     static void register(MBeanServer server, AgentControl control) {
         PortalgoMBean bean = new PortalgoMBean(control);

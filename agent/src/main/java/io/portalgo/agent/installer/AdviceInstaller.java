@@ -56,21 +56,14 @@ import net.bytebuddy.utility.JavaModule;
  * is collected: the installer reports a partial install instead of pretending.
  */
 final class AdviceInstaller {
-    private static final String NET = "sun.nio.ch.Net";
-    private static final String NET_HOOKS = "sun.net.NetHooks";
-    private static final String DATAGRAM_CHANNEL = "sun.nio.ch.DatagramChannelImpl";
-    private static final String SERVER_CHANNEL = "sun.nio.ch.ServerSocketChannelImpl";
-    private static final String ASYNC_SERVER_CHANNEL = "sun.nio.ch.AsynchronousServerSocketChannelImpl";
-    private static final String SOCKET_IMPL = "sun.nio.ch.NioSocketImpl";
+    private static final String NET = AdvisedClasses.NET;
+    private static final String NET_HOOKS = AdvisedClasses.NET_HOOKS;
+    private static final String DATAGRAM_CHANNEL = AdvisedClasses.DATAGRAM_CHANNEL;
+    private static final String SERVER_CHANNEL = AdvisedClasses.SERVER_CHANNEL;
+    private static final String ASYNC_SERVER_CHANNEL = AdvisedClasses.ASYNC_SERVER_CHANNEL;
+    private static final String SOCKET_IMPL = AdvisedClasses.SOCKET_IMPL;
     /** The JDK classes that get advice. */
-    static final List<String> TARGETS = List.of(NET, NET_HOOKS, DATAGRAM_CHANNEL, SERVER_CHANNEL, ASYNC_SERVER_CHANNEL,
-            SOCKET_IMPL);
-    /** The agent classes whose bytes decide what the advised classes look like (for {@link TransformCache}). */
-    static final List<String> SHAPING_CLASSES = List.of(AdviceInstaller.class.getName(), Remapped.TEMPLATE,
-            NetBindAdvice.class.getName(), NetConnectAdvice.class.getName(), TcpConnectAdvice.class.getName(),
-            UdpSendAdvice.class.getName(), UdpFirstArgumentAdvice.class.getName(), DatagramBindAdvice.class.getName(),
-            NetLocalAddressAdvice.class.getName(), ListenerBindAdvice.class.getName(),
-            SocketImplBindAdvice.class.getName());
+    static final List<String> TARGETS = AdvisedClasses.TARGETS;
 
     private final ClassFileLocator locator;
     private final TypePool pool;

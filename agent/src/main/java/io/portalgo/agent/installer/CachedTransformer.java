@@ -32,6 +32,10 @@ final class CachedTransformer implements ClassFileTransformer {
         mode = next;
     }
 
+    Mode mode() {
+        return mode;
+    }
+
     /** Classes whose cached bytes were handed to the JVM in {@code APPLY}. */
     Set<String> applied() {
         return applied;
@@ -40,6 +44,23 @@ final class CachedTransformer implements ClassFileTransformer {
     /** The cache key of each class, from the first bytes seen of it. */
     Map<String, String> recordedKeys() {
         return recordedKeys;
+    }
+
+    /**
+     * The advice never changes a class file's version (bytes 4-7), so cached bytes of another
+     * version were not made from these bytes for this JVM: the JVM would refuse them
+     * ({@code UnsupportedClassVersionError}) and the class could never load.
+     */
+    static boolean sameClassFileVersion(byte[] cached, byte[] original) {
+        if (cached.length < 8 || original.length < 8) {
+            return false;
+        }
+        for (int i = 4; i < 8; i++) {
+            if (cached[i] != original[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -61,10 +82,11 @@ final class CachedTransformer implements ClassFileTransformer {
             if (mode == Mode.RECORD) {
                 return null;
             }
-            byte[] cached = cache.load(key).orElse(null);
-            if (cached != null) {
-                applied.add(name);
+            byte[] cached = cache.loadOrNull(key);
+            if (cached == null || !sameClassFileVersion(cached, original)) {
+                return null; // a miss: the JDK's own bytes, and ByteBuddy after
             }
+            applied.add(name);
             return cached;
         } catch (RuntimeException e) {
             return null;

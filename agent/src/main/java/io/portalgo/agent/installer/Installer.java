@@ -1,8 +1,9 @@
 package io.portalgo.agent.installer;
 
-import io.portalgo.agent.control.MBeanRegistration;
+import io.portalgo.agent.control.LiveControl;
 import io.portalgo.agent.runtime.BindFailures;
 import io.portalgo.agent.runtime.JdkSocketOps;
+import io.portalgo.agent.runtime.LegacySockets;
 import io.portalgo.agent.runtime.Log;
 import io.portalgo.agent.runtime.PortalgoRuntime;
 import io.portalgo.agent.runtime.Substitution;
@@ -11,25 +12,32 @@ import io.portalgo.config.ConfigException;
 import io.portalgo.config.Environment;
 import io.portalgo.config.HostPorts;
 import io.portalgo.config.PortalgoSettings;
+import io.portalgo.config.Property;
 import io.portalgo.config.Source;
 import java.io.FileDescriptor;
-import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.InetAddress;
 import java.net.ProtocolFamily;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Everything between the premain shim and a running agent: settings, the way into java.base,
  * the dispatcher's wiring, the advice, the live controls and the one start-up line. Its order
- * matters: the settings are checked before anything is changed, the failure texts are probed
+ * matters: the settings are checked before anything is changed, the failure texts are known
  * before the advice exists, and the call sites point at the agent before the JDK is
  * retransformed, so no socket ever meets half an agent.
+ *
+ * <p>Start-up cost is the point of this class's shape: on the path before {@code main} there are
+ * no lambdas, no streams and no string-concatenation bootstraps (the build compiles {@code +}
+ * inline), each of which spins method-handle classes the first time a JVM meets it; the MBean
+ * server is not created (see {@link LiveControl}); ByteBuddy is loaded only when the class cache
+ * misses. {@code portalgo.log.level=debug} prints where the time went.
  */
 public final class Installer {
     /** sysexits.h EX_CONFIG: the JVM stops before {@code main} on a bad configuration. */
@@ -45,16 +53,21 @@ public final class Installer {
 
     /** {@code -javaagent}: a bad configuration stops the JVM here, with the config message. */
     public static void premain(String arguments, Instrumentation instrumentation) {
+        StartupClock clock = new StartupClock();
         PortalgoSettings settings;
         try {
             settings = PortalgoSettings.load(arguments);
         } catch (ConfigException bad) {
             System.err.println("[portalgo] error: invalid configuration, the JVM stops:");
-            bad.problems().forEach(problem -> System.err.println("[portalgo]   " + problem));
+            List<String> problems = bad.problems();
+            for (int i = 0; i < problems.size(); i++) {
+                System.err.println("[portalgo]   " + problems.get(i));
+            }
             System.exit(EXIT_BAD_CONFIGURATION);
             return;
         }
-        install(settings, instrumentation, "premain");
+        clock.mark("settings");
+        install(settings, instrumentation, "premain", clock);
     }
 
     /**
@@ -73,63 +86,114 @@ public final class Installer {
                 Log.info("settings changed by attach: " + running.get().describe());
                 return;
             }
-            install(PortalgoSettings.load(arguments), instrumentation, "attach");
+            StartupClock clock = new StartupClock();
+            PortalgoSettings settings = PortalgoSettings.load(arguments);
+            clock.mark("settings");
+            install(settings, instrumentation, "attach", clock);
         } catch (ConfigException bad) {
             Log.error("attach refused, settings unchanged:");
-            bad.problems().forEach(problem -> Log.error("  " + problem));
+            for (String problem : bad.problems()) {
+                Log.error("  " + problem);
+            }
             throw bad;
         }
     }
 
-    private static void install(PortalgoSettings settings, Instrumentation instrumentation, String how) {
-        long started = System.nanoTime();
+    private static void install(PortalgoSettings settings, Instrumentation instrumentation, String how,
+            StartupClock clock) {
         Log.level(settings.logLevel());
+        CachedTransformer cached = null;
         try {
-            // Under its relocated name in the shaded jar: ByteBuddy then stays off sun.misc.Unsafe (Java 24+ warns).
-            System.setProperty("net.bytebuddy.safe", "true");
-            Optional<TransformCache> cache = settings.classCache() ? TransformCache.open(AdviceInstaller.SHAPING_CLASSES)
-                    : Optional.empty();
+            TransformCache cache = settings.classCache()
+                    ? TransformCache.openOrNull(TransformCache.defaultDirectory(
+                            settings.value(Property.CLASS_CACHE_DIR).orElse(null)), AdvisedClasses.SHAPING_CLASSES)
+                    : null;
             // In place before anything below loads the JDK classes, so that it sees them as loaded.
-            Optional<CachedTransformer> cached = cache.map(kept -> new CachedTransformer(kept,
-                    Set.copyOf(AdviceInstaller.TARGETS)));
-            cached.ifPresent(transformer -> instrumentation.addTransformer(transformer, true));
-            JavaBase javaBase = JavaBase.open(instrumentation, () -> dispatcherBytes(cache));
+            cached = cache == null ? null
+                    : new CachedTransformer(cache, new HashSet<>(AdvisedClasses.TARGETS));
+            if (cached != null) {
+                instrumentation.addTransformer(cached, true);
+            }
+            clock.mark("class cache");
+            JavaBase javaBase = openJavaBase(instrumentation, cache, cached);
             if (javaBase.dispatcherWasThere() && !dispatcherDefinedHere) {
-                cached.ifPresent(instrumentation::removeTransformer);
+                if (cached != null) {
+                    instrumentation.removeTransformer(cached);
+                }
                 Log.error("another copy of the portalgo agent is installed in this JVM (from another class loader); "
                         + "this one stays inactive");
                 return;
             }
             dispatcherDefinedHere = true;
-            BindFailures failures = BindFailures.probe();
+            clock.mark("java.base");
+            BindFailures failures = FailureTexts.forThisProcess();
             Optional<PortRange> kernelRange = HostPorts.range(Environment.system());
+            clock.mark("failure texts, kernel range");
             PortalgoRuntime runtime = PortalgoRuntime.create(settings, new JdkSocketOps(javaBase.net()), failures,
                     kernelRange);
+            clock.mark("runtime");
             wire(javaBase, runtime.substitution());
+            clock.mark("wiring");
             List<String> problems = new ArrayList<>();
             boolean fromCache = false;
-            if (cached.isPresent()) {
-                fromCache = adviseFromCache(instrumentation, cache.get(), cached.get(), problems);
+            if (cached != null) {
+                fromCache = adviseFromCache(instrumentation, cache, cached, problems);
             } else {
-                problems.addAll(new AdviceInstaller((name, bytes) -> { }).install(instrumentation));
+                keepByteBuddyOffUnsafe();
+                keepByteBuddyOffUnsafe();
+        problems.addAll(new AdviceInstaller((name, bytes) -> { }).install(instrumentation));
             }
-            problems.forEach(problem -> Log.error("instrumentation: " + problem));
-            io.portalgo.agent.runtime.LegacySockets.warnIfSelected();
+            for (String problem : problems) {
+                Log.error("instrumentation: " + problem);
+            }
+            clock.mark(fromCache ? "advice (from cache)" : "advice (ByteBuddy)");
+            LegacySockets.warnIfSelected();
             if (settings.seed().isPresent()) {
                 Log.warn("portalgo.seed is set: every key and random draw follows from it, so anyone who knows it can "
                         + "predict the ports; for reproducible runs only");
             }
             if (settings.jmx()) {
-                startLiveControl(runtime, how);
+                if (how.equals("premain")) {
+                    LiveControl.startAtPremain(runtime, instrumentation, JavaManagement.builderOrNull(instrumentation, cache));
+                } else {
+                    LiveControl.startAtAttach(runtime, instrumentation);
+                }
             }
             runtime.markRunning();
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            clock.mark("live control");
             Log.info("portalgo " + runtime.version() + " " + (problems.isEmpty() ? "active" : "PARTLY active") + " ("
-                    + how + ", Java " + Runtime.version() + ", " + millis + " ms" + (fromCache ? ", from cache" : "") + "): "
-                    + runtime.describe());
-        } catch (ReflectiveOperationException | java.lang.instrument.UnmodifiableClassException | RuntimeException
-                | LinkageError failure) {
+                    + how + ", Java " + System.getProperty("java.runtime.version") + ", " + clock.totalMillis() + " ms"
+                    + (fromCache ? ", from cache" : "") + "): " + runtime.describe());
+            if (Log.debugEnabled()) {
+                Log.debug(clock);
+            }
+        } catch (ReflectiveOperationException | UnmodifiableClassException | RuntimeException | LinkageError failure) {
+            if (cached != null) {
+                // Never leave cached bytes in the way of a class the application loads later.
+                cached.mode(CachedTransformer.Mode.OFF);
+                instrumentation.removeTransformer(cached);
+            }
             Log.error("not installed, every port stays the kernel's: " + failure);
+        }
+    }
+
+    /**
+     * {@link JavaBase#open}, which loads {@code sun.nio.ch.Net} with the cached bytes in place. If
+     * the JVM refuses them (a class file it rejects, however its checksum matched), the cache is
+     * treated as a miss: the class loads from the JDK's own bytes and ByteBuddy advises it.
+     */
+    private static JavaBase openJavaBase(Instrumentation instrumentation, TransformCache cache,
+            CachedTransformer cached) throws ReflectiveOperationException {
+        try {
+            return JavaBase.open(instrumentation, cache);
+        } catch (LinkageError refusedByTheJvm) {
+            if (cached == null) {
+                throw refusedByTheJvm;
+            }
+            Log.warn("class cache " + cache.directory() + ": the JVM refused a cached class (" + refusedByTheJvm
+                    + "); transforming afresh");
+            cached.mode(CachedTransformer.Mode.RECORD);
+            return JavaBase.open(instrumentation, null);
         }
     }
 
@@ -141,24 +205,36 @@ public final class Installer {
      */
     private static boolean adviseFromCache(Instrumentation instrumentation, TransformCache cache,
             CachedTransformer cached, List<String> problems)
-            throws ClassNotFoundException, java.lang.instrument.UnmodifiableClassException {
-        Class<?>[] targets = new Class<?>[AdviceInstaller.TARGETS.size()];
-        for (int i = 0; i < targets.length; i++) {
-            targets[i] = Class.forName(AdviceInstaller.TARGETS.get(i), false, null);
-        }
+            throws ClassNotFoundException, UnmodifiableClassException {
+        List<String> names = AdvisedClasses.TARGETS;
+        Class<?>[] targets;
         try {
-            instrumentation.retransformClasses(targets);
-            if (cached.applied().containsAll(AdviceInstaller.TARGETS)) {
-                Log.debug(() -> "advice installed from " + cache.directory());
-                return true;
+            targets = load(names);
+        } catch (LinkageError refusedByTheJvm) {
+            Log.warn("class cache " + cache.directory() + ": the JVM refused a cached class (" + refusedByTheJvm
+                    + "); transforming afresh");
+            cached.mode(CachedTransformer.Mode.RECORD);
+            targets = load(names);
+        }
+        if (cached.mode() == CachedTransformer.Mode.APPLY) {
+            try {
+                instrumentation.retransformClasses(targets);
+                if (cached.applied().containsAll(names)) {
+                    if (Log.debugEnabled()) {
+                        Log.debug(StartupClock.text("advice installed from " + cache.directory()));
+                    }
+                    return true;
+                }
+            } catch (LinkageError | RuntimeException refusedByTheJvm) {
+                Log.warn("class cache " + cache.directory() + ": the JVM refused a cached class (" + refusedByTheJvm
+                        + "); transforming afresh");
             }
-        } catch (LinkageError | RuntimeException refusedByTheJvm) {
-            Log.debug(() -> "cached classes refused (" + refusedByTheJvm + "); transforming afresh");
         }
         cached.mode(CachedTransformer.Mode.RECORD);
         if (!cached.applied().isEmpty()) {
             instrumentation.retransformClasses(targets); // back to the JDK's own bytes before ByteBuddy
         }
+        keepByteBuddyOffUnsafe();
         problems.addAll(new AdviceInstaller((name, bytes) -> {
             String key = cached.recordedKeys().get(name);
             if (key != null) {
@@ -169,42 +245,18 @@ public final class Installer {
         return false;
     }
 
-    /** The dispatcher's bytes: from the cache, or remapped from the template (and then kept). */
-    private static byte[] dispatcherBytes(Optional<TransformCache> cache) {
-        if (cache.isEmpty()) {
-            return Remapped.bytesOf(Remapped.TEMPLATE);
+    /** Loads (without initialising) each class named. */
+    private static Class<?>[] load(List<String> names) throws ClassNotFoundException {
+        Class<?>[] classes = new Class<?>[names.size()];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = Class.forName(names.get(i), false, null);
         }
-        String key;
-        try {
-            key = cache.get().keyOf(Remapped.DISPATCHER, TransformCache.resourceBytes(Remapped.TEMPLATE));
-        } catch (IOException e) {
-            return Remapped.bytesOf(Remapped.TEMPLATE);
-        }
-        Optional<byte[]> kept = cache.get().load(key);
-        if (kept.isPresent()) {
-            return kept.get();
-        }
-        byte[] made = Remapped.bytesOf(Remapped.TEMPLATE);
-        cache.get().store(key, made);
-        return made;
+        return classes;
     }
 
-    /**
-     * Registers the MBean: in the background at start-up (the application need not wait for JMX),
-     * at once on an attach, whose caller looks for it right after.
-     */
-    private static void startLiveControl(PortalgoRuntime runtime, String how) {
-        java.util.function.Consumer<RuntimeException> report = failure -> Log.error("live control unavailable, "
-                + "ports are still substituted: " + failure.getMessage());
-        if (how.equals("premain")) {
-            MBeanRegistration.startInBackground(runtime, report);
-            return;
-        }
-        try {
-            MBeanRegistration.start(runtime);
-        } catch (RuntimeException failure) {
-            report.accept(failure);
-        }
+    /** Under its relocated name in the shaded jar: ByteBuddy then stays off sun.misc.Unsafe (Java 24+ warns). */
+    private static void keepByteBuddyOffUnsafe() {
+        System.setProperty("net.bytebuddy.safe", "true");
     }
 
     /** Points the dispatcher's call sites at the substitution. */

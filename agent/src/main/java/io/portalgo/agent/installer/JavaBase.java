@@ -25,8 +25,8 @@ final class JavaBase {
         this.dispatcherWasThere = dispatcherWasThere;
     }
 
-    /** @param dispatcherBytes the dispatcher's class bytes, asked for only if this JVM lacks it */
-    static JavaBase open(Instrumentation instrumentation, java.util.function.Supplier<byte[]> dispatcherBytes)
+    /** @param cache where the dispatcher's remapped bytes are kept, or null */
+    static JavaBase open(Instrumentation instrumentation, TransformCache cache)
             throws ReflectiveOperationException {
         Module javaBase = Object.class.getModule();
         Module agent = JavaBase.class.getModule();
@@ -40,7 +40,14 @@ final class JavaBase {
             dispatcher = Class.forName(Remapped.DISPATCHER, false, null);
             wasThere = true;
         } catch (ClassNotFoundException firstInstall) {
-            dispatcher = net.defineClass(dispatcherBytes.get());
+            try {
+                dispatcher = net.defineClass(TemplateBytes.of(cache, Remapped.TEMPLATE, Remapped.DISPATCHER));
+            } catch (LinkageError refusedCachedBytes) {
+                if (cache == null) {
+                    throw refusedCachedBytes;
+                }
+                dispatcher = net.defineClass(TemplateBytes.remade(cache, Remapped.TEMPLATE, Remapped.DISPATCHER));
+            }
             wasThere = false;
         }
         return new JavaBase(net, dispatcher, wasThere);

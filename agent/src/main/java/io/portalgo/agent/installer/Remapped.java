@@ -22,10 +22,15 @@ final class Remapped {
 
     /** The bytes of {@code className} from the agent jar, remapped. */
     static byte[] bytesOf(String className) {
+        return bytesOf(className, TEMPLATE, DISPATCHER);
+    }
+
+    /** The bytes of {@code className} from the agent jar with the name {@code from} replaced by {@code to}. */
+    static byte[] bytesOf(String className, String from, String to) {
         try {
             ClassReader reader = new ClassReader(TransformCache.resourceBytes(className));
             ClassWriter writer = new ClassWriter(0);
-            reader.accept(new ClassRemapper(writer, new SimpleRemapper(internal(TEMPLATE), internal(DISPATCHER))), 0);
+            reader.accept(new ClassRemapper(writer, new SimpleRemapper(internal(from), internal(to))), 0);
             return writer.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + className + " from the agent jar", e);

@@ -1,7 +1,9 @@
 package io.portalgo.agent.installer;
 
+import io.portalgo.agent.runtime.Log;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,114 +15,146 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Class bytes the agent made once, kept for the next JVM: the dispatcher and the three JDK
  * classes with their advice. ByteBuddy's agent machinery costs about 0.7 s per start-up
- * (shared/research §6.2, 1,050 classes loaded); with the bytes at hand a plain
- * {@code ClassFileTransformer} applies them and ByteBuddy is never loaded.
+ * (1,050 classes loaded); with the bytes at hand a plain {@code ClassFileTransformer} applies
+ * them and ByteBuddy is never loaded.
  *
  * <p>An entry's name is the SHA-256 of everything its bytes depend on: this agent's own advice,
  * dispatcher and matcher classes, the JVM's version, the class name and the class's original
  * bytes. So a new JDK build, a new agent or another agent's change to the class all miss, and
  * the agent transforms afresh. Each file starts with the SHA-256 of its content, checked on every
- * read: a torn or altered file is ignored. The bytes end up inside java.base, which the JVM does
- * not verify, so the directory is used only if it is a real directory owned by this user and
- * writable by nobody else ({@code ~/.cache/portalgo}, mode 700, or under {@code XDG_CACHE_HOME}).
+ * read: a torn or altered file is ignored.
+ *
+ * <p>The bytes end up inside java.base, which the JVM does not verify, so a directory is trusted
+ * as the JDK trusts its own files: it must be a real directory (no symbolic link) that nobody but
+ * its owner may write, owned either by this user (then it is also written:
+ * {@code ~/.cache/portalgo}, mode 700) or by root (then it is only read: a cache filled when a
+ * container image was built, shared by every user of the image). A directory that others may
+ * write, or that another user owns, is refused with one warning, and the agent transforms afresh.
+ * Each entry file passes the same test.
  */
 final class TransformCache {
-    private static final Set<PosixFilePermission> FOREIGN_WRITE =
-            EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
     private static final int DIGEST_LENGTH = 32;
 
     private final Path directory;
+    private final boolean writable;
+    private final String entryMode;
     private final byte[] agentFingerprint;
 
-    private TransformCache(Path directory, byte[] agentFingerprint) {
+    private TransformCache(Path directory, boolean writable, boolean shared, byte[] agentFingerprint) {
         this.directory = directory;
+        this.writable = writable;
+        this.entryMode = shared ? "rw-r--r--" : "rw-------";
         this.agentFingerprint = agentFingerprint;
     }
 
     /**
-     * The user's cache, made if missing; empty if it cannot be trusted or used.
+     * The cache in {@code directory}, made (mode 700) if missing and its parent exists or can be
+     * made; null if it cannot be trusted or used (a refusal for trust is logged once as a warning).
      *
      * @param fingerprintClasses the agent classes whose bytes shape the transformed classes, by name
      *        (read as resources, never loaded)
      */
-    static Optional<TransformCache> open(java.util.List<String> fingerprintClasses) {
-        return open(defaultDirectory(), fingerprintClasses);
-    }
-
-    /** As {@link #open(java.util.List)}, in {@code directory}. */
-    static Optional<TransformCache> open(Path directory, java.util.List<String> fingerprintClasses) {
+    static TransformCache openOrNull(Path directory, List<String> fingerprintClasses) {
         try {
-            Files.createDirectories(directory.getParent());
             if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(directory.getParent());
                 Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
-            if (!trusted(directory)) {
-                return Optional.empty();
+            PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            String refusal = refusal(attributes);
+            if (refusal != null) {
+                Log.warn("class cache " + directory + " not used: " + refusal + "; transforming afresh (chmod go-w, "
+                        + "or set portalgo.class-cache.dir)");
+                return null;
             }
+            boolean mine = isThisUser(attributes);
             MessageDigest fingerprint = sha256();
-            fingerprint.update(Runtime.version().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            for (String className : fingerprintClasses) {
-                fingerprint.update(resourceBytes(className));
+            fingerprint.update(bytes(System.getProperty("java.runtime.version")));
+            fingerprint.update(bytes(System.getProperty("java.vm.version")));
+            for (int i = 0; i < fingerprintClasses.size(); i++) {
+                fingerprint.update(resourceBytes(fingerprintClasses.get(i)));
             }
-            return Optional.of(new TransformCache(directory, fingerprint.digest()));
+            // A directory others may read (made by cache fill for an image) gets entries they may read.
+            boolean shared = attributes.permissions().contains(PosixFilePermission.OTHERS_READ);
+            boolean writable = mine && attributes.permissions().contains(PosixFilePermission.OWNER_WRITE);
+            return new TransformCache(directory, writable, shared, fingerprint.digest());
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
-    static Path defaultDirectory() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("portalgo");
+    /** As {@link #openOrNull}, for tests. */
+    static Optional<TransformCache> open(Path directory, List<String> fingerprintClasses) {
+        return Optional.ofNullable(openOrNull(directory, fingerprintClasses));
+    }
+
+    /** {@link ClassCacheLocation#directory}. */
+    static Path defaultDirectory(String configured) {
+        return ClassCacheLocation.directory(configured);
     }
 
     Path directory() {
         return directory;
     }
 
+    /** False for a root-owned cache read by another user: entries are read, never written. */
+    boolean writable() {
+        return writable;
+    }
+
     /** The entry name for {@code className} transformed from {@code original}. */
     String keyOf(String className, byte[] original) {
         MessageDigest digest = sha256();
         digest.update(agentFingerprint);
-        digest.update(className.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(bytes(className));
         digest.update((byte) 0);
         digest.update(original);
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    Optional<byte[]> load(String key) {
+    /** The entry's bytes if present, trusted and intact; null otherwise. */
+    byte[] loadOrNull(String key) {
         Path file = directory.resolve(key + ".class");
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !trusted(file)) {
-                return Optional.empty();
+            PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile() || refusal(attributes) != null) {
+                return null;
             }
             byte[] stored = Files.readAllBytes(file);
             if (stored.length <= DIGEST_LENGTH) {
-                return Optional.empty();
+                return null;
             }
             byte[] content = Arrays.copyOfRange(stored, DIGEST_LENGTH, stored.length);
             if (!MessageDigest.isEqual(Arrays.copyOf(stored, DIGEST_LENGTH), sha256().digest(content))) {
-                return Optional.empty();
+                return null;
             }
-            return Optional.of(content);
+            return content;
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
+    }
+
+    Optional<byte[]> load(String key) {
+        return Optional.ofNullable(loadOrNull(key));
     }
 
     /** Writes an entry atomically (a temporary file moved into place); failures only cost the next start-up. */
     void store(String key, byte[] content) {
+        if (!writable) {
+            return;
+        }
         try {
             Path temporary = Files.createTempFile(directory, key, ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(entryMode)));
             byte[] stored = new byte[DIGEST_LENGTH + content.length];
             System.arraycopy(sha256().digest(content), 0, stored, 0, DIGEST_LENGTH);
             System.arraycopy(content, 0, stored, DIGEST_LENGTH, content.length);
@@ -136,12 +170,25 @@ final class TransformCache {
         }
     }
 
-    /** Owned by this process's user, no symbolic link, writable by nobody else. */
-    private static boolean trusted(Path path) throws IOException {
-        PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (attributes.isSymbolicLink() || attributes.permissions().stream().anyMatch(FOREIGN_WRITE::contains)) {
-            return false;
+    /**
+     * Why a directory or entry cannot be trusted, or null if it can: no symbolic link, writable by
+     * its owner only, owned by this user or by root.
+     */
+    static String refusal(PosixFileAttributes attributes) {
+        if (attributes.isSymbolicLink()) {
+            return "a symbolic link";
         }
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            return "writable by others (" + PosixFilePermissions.toString(permissions) + ")";
+        }
+        if (!isThisUser(attributes) && !attributes.owner().getName().equals("root")) {
+            return "owned by " + attributes.owner().getName() + ", neither this user nor root";
+        }
+        return null;
+    }
+
+    private static boolean isThisUser(PosixFileAttributes attributes) {
         return attributes.owner().getName().equals(System.getProperty("user.name"));
     }
 
@@ -154,6 +201,10 @@ final class TransformCache {
             }
             return in.readAllBytes();
         }
+    }
+
+    private static byte[] bytes(String text) {
+        return String.valueOf(text).getBytes(StandardCharsets.UTF_8);
     }
 
     private static MessageDigest sha256() {

@@ -59,6 +59,35 @@ class TransformCacheTest {
         assertThat(TransformCache.open(cache.directory(), SHAPING)).isEmpty();
     }
 
+    @Test
+    void aReadOnlyDirectoryIsReadButNeverWritten(@TempDir Path home) throws Exception {
+        TransformCache filled = open(home);
+        String kept = filled.keyOf("sun.nio.ch.Net", new byte[] {1});
+        filled.store(kept, new byte[] {7, 7});
+        Files.setPosixFilePermissions(filled.directory(), PosixFilePermissions.fromString("r-x------"));
+        try {
+            TransformCache readOnly = TransformCache.open(filled.directory(), SHAPING).orElseThrow();
+            assertThat(readOnly.writable()).isFalse();
+            assertThat(readOnly.load(kept)).contains(new byte[] {7, 7});
+            String missing = readOnly.keyOf("sun.net.NetHooks", new byte[] {1});
+            readOnly.store(missing, new byte[] {8});
+            assertThat(readOnly.load(missing)).isEmpty();
+        } finally {
+            Files.setPosixFilePermissions(filled.directory(), PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aDirectoryOfAnotherUserIsRefused(@TempDir Path home) throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        assertThat(root || !"true".equals(System.getenv("CI"))).as("CI runs as root: only root can give a directory "
+                + "to another user").isTrue();
+        org.junit.jupiter.api.Assumptions.assumeTrue(root, "only root can give a directory to another user");
+        Path directory = Files.createDirectory(home.resolve("portalgo"));
+        Files.setOwner(directory, directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        assertThat(TransformCache.open(directory, SHAPING)).isEmpty();
+    }
+
     private static TransformCache open(Path home) {
         Optional<TransformCache> cache = TransformCache.open(home.resolve("portalgo"), SHAPING);
         assertThat(cache).isPresent();

@@ -176,6 +176,43 @@ class LiveControlForkedTest {
         assertThat(noSuchPid.err()).isEqualTo("portalgo: pid " + gone + ": no such process\n");
     }
 
+    /**
+     * The CLI's reach: {@code get}, {@code set}, {@code stats} and {@code attach} talk to the
+     * target over a Unix-domain socket, so afterwards the target holds no TCP listener it did not
+     * hold before (the JDK's local JMX agent, which listens on every interface, is never started),
+     * and none beyond loopback. The first {@code get} comes right after {@code main} started.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void cliCommandsLeaveTheTargetWithoutANewTcpListener(Jdk jdk) throws Exception {
+        int start = freshRangeStart();
+        try (ProbeJvm probe = ProbeJvm.start(jdk, ProbeJvm.javaagent("range=" + range(start)))) {
+            String pid = Long.toString(probe.pid());
+            java.util.Set<String> before = TcpListeners.of(probe.pid());
+            CliRun get = ProbeJvm.cli(jdk, "get", pid, "range");
+            assertThat(get.exitCode()).as(get.toString()).isZero();
+            assertThat(get.out()).isEqualTo("portalgo.range = " + range(start) + "\n");
+            assertThat(TcpListeners.of(probe.pid())).as("after get").isEqualTo(before);
+            for (String[] command : new String[][] {{"set", pid, "tcp.algorithm=bsd"}, {"stats", pid},
+                    {"attach", pid, "randinc.n=9"}}) {
+                CliRun run = ProbeJvm.cli(jdk, command);
+                assertThat(run.exitCode()).as(run.toString()).isZero();
+                assertThat(TcpListeners.of(probe.pid())).as("after " + command[0]).isEqualTo(before);
+            }
+            assertThat(countsDown(probe.connect(4))).isTrue();
+            assertThat(before).allMatch(TcpListeners::loopback);
+        }
+        try (ProbeJvm plain = ProbeJvm.start(jdk, "-XX:+EnableDynamicAgentLoading")) {
+            java.util.Set<String> before = TcpListeners.of(plain.pid());
+            String pid = Long.toString(plain.pid());
+            CliRun attach = ProbeJvm.cli(jdk, "attach", pid, "tcp.algorithm=bsd,range=" + range(start));
+            assertThat(attach.exitCode()).as(attach.toString()).isZero();
+            CliRun get = ProbeJvm.cli(jdk, "get", pid, "tcp.algorithm");
+            assertThat(get.out()).isEqualTo("portalgo.tcp.algorithm = bsd\n");
+            assertThat(TcpListeners.of(plain.pid())).as("after attach and get").isEqualTo(before);
+        }
+    }
+
     @Test
     void java25WarnsOnADynamicAttachWithDefaultFlagsAndStillAttaches() throws Exception {
         Jdk jdk = java25();
