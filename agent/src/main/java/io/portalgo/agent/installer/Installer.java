@@ -97,8 +97,8 @@ public final class Installer {
             }
             BindFailures failures = BindFailures.probe();
             Optional<PortRange> kernelRange = HostPorts.range(Environment.system());
-            PortalgoRuntime runtime = PortalgoRuntime.start(settings, new JdkSocketOps(javaBase.net()), failures,
-                    kernelRange);
+            JdkSocketOps ops = new JdkSocketOps(javaBase.net());
+            PortalgoRuntime runtime = PortalgoRuntime.start(settings, ops, failures, kernelRange);
             wire(javaBase, runtime.substitution());
             List<String> problems = new ArrayList<>();
             boolean fromCache = false;
@@ -107,6 +107,7 @@ public final class Installer {
             } else {
                 problems.addAll(new AdviceInstaller((name, bytes) -> { }).install(instrumentation));
             }
+            String nativeTransports = nativeTransports(instrumentation, runtime, ops, failures, javaBase, settings);
             problems.forEach(problem -> Log.error("instrumentation: " + problem));
             io.portalgo.agent.runtime.LegacySockets.warnIfSelected();
             if (settings.seed().isPresent()) {
@@ -119,7 +120,7 @@ public final class Installer {
             long millis = (System.nanoTime() - started) / 1_000_000;
             Log.info("portalgo " + runtime.version() + " " + (problems.isEmpty() ? "active" : "PARTLY active") + " ("
                     + how + ", Java " + Runtime.version() + ", " + millis + " ms" + (fromCache ? ", from cache" : "") + "): "
-                    + runtime.describe());
+                    + runtime.describe() + " " + nativeTransports);
         } catch (ReflectiveOperationException | java.lang.instrument.UnmodifiableClassException | RuntimeException
                 | LinkageError failure) {
             Log.error("not installed, every port stays the kernel's: " + failure);
@@ -160,6 +161,19 @@ public final class Installer {
         }).install(instrumentation));
         cached.mode(CachedTransformer.Mode.OFF);
         return false;
+    }
+
+    /** Netty's native transports (their own failure leaves the JDK paths active); the summary's word for them. */
+    private static String nativeTransports(Instrumentation instrumentation, PortalgoRuntime runtime, JdkSocketOps ops,
+            BindFailures failures, JavaBase javaBase, PortalgoSettings settings) {
+        try {
+            return NativeTransportInstaller.install(instrumentation, runtime, ops, failures, javaBase.net(), settings,
+                    settings.classCache()).describe();
+        } catch (ReflectiveOperationException | java.lang.instrument.UnmodifiableClassException | RuntimeException
+                | LinkageError failure) {
+            Log.error("native transports not covered, their ports stay the kernel's: " + failure);
+            return "native=failed";
+        }
     }
 
     /** The dispatcher's bytes: from the cache, or remapped from the template (and then kept). */
