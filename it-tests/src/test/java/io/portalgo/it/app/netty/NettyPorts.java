@@ -45,8 +45,9 @@ import java.util.concurrent.TimeUnit;
  *       channels bound to port 0, connected, or left unbound until the first send (active on
  *       registration), each sending one datagram to a JDK receiver:
  *       {@code RESULT scenario=udp-send port=<channel local> seen=<receiver's view>};</li>
- *   <li>{@code tcp-fail:<n>}: n connects to server A whose failures are printed, not thrown:
- *       {@code RESULT scenario=tcp-fail outcome=connected|<exception>}.</li>
+ *   <li>{@code tcp-hold:<servers>:<n>:<k>}: n connects as {@code tcp}, the first k kept open to the end,
+ *       failures printed, not thrown: {@code RESULT scenario=tcp-hold outcome=connected port=.. seen=..}
+ *       or {@code outcome=failed cause=<exception>}.</li>
  * </ul>
  * It prints {@code TRANSPORT available=true} first, or the reason the transport cannot run.
  */
@@ -61,15 +62,24 @@ public final class NettyPorts {
     @io.netty.channel.ChannelHandler.Sharable
     private static final class PeerPorts extends ChannelInboundHandlerAdapter {
         private final BlockingQueue<Integer> seen;
+        private final boolean close;
 
-        PeerPorts(BlockingQueue<Integer> seen) {
+        PeerPorts(BlockingQueue<Integer> seen, boolean close) {
             this.seen = seen;
+            this.close = close;
         }
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             seen.add(((InetSocketAddress) ctx.channel().remoteAddress()).getPort());
-            ctx.close();
+            if (close) {
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // a client's reset ends its connection; nothing to report
         }
     }
 
@@ -93,7 +103,7 @@ public final class NettyPorts {
                 String[] scenario = args[i].split(":");
                 switch (scenario[0]) {
                     case "tcp":
-                    case "tcp-fail":
+                    case "tcp-hold":
                         tcp(transport, group, loopback, scenario, servers, seenByServers);
                         break;
                     default:
@@ -110,12 +120,15 @@ public final class NettyPorts {
 
     private static void tcp(Transport transport, EventLoopGroup group, InetAddress loopback, String[] scenario,
             List<Channel> servers, BlockingQueue<Integer> seen) throws Exception {
-        String names = scenario[0].equals("tcp-fail") ? "A" : scenario[1];
-        int count = Integer.parseInt(scenario[scenario.length - 1]);
+        boolean hold = scenario[0].equals("tcp-hold");
+        String names = scenario[1];
+        int count = Integer.parseInt(scenario[2]);
+        int held = hold ? Integer.parseInt(scenario[3]) : 0;
+        List<Channel> open = new ArrayList<>();
         List<Channel> listeners = new ArrayList<>();
         for (char name : names.toCharArray()) {
             Channel server = new ServerBootstrap().group(group).channel(transport.serverChannel())
-                    .childHandler(new PeerPorts(seen)).bind(loopback, 0).sync().channel();
+                    .childHandler(new PeerPorts(seen, !hold)).bind(loopback, 0).sync().channel();
             servers.add(server);
             listeners.add(server);
             System.out.println("LISTENER name=" + name + " port=" + ((InetSocketAddress) server.localAddress()).getPort());
@@ -126,14 +139,24 @@ public final class NettyPorts {
             int index = i % listeners.size();
             Channel server = listeners.get(index);
             int serverPort = ((InetSocketAddress) server.localAddress()).getPort();
-            if (scenario[0].equals("tcp-fail")) {
+            if (hold) {
                 io.netty.channel.ChannelFuture future = client.connect(loopback, serverPort).await();
-                System.out.println("RESULT scenario=tcp-fail outcome=" + (future.isSuccess() ? "connected port="
-                        + ((InetSocketAddress) future.channel().localAddress()).getPort()
-                        : future.cause().toString().replace(' ', '_')));
-                future.channel().close().sync();
                 if (future.isSuccess()) {
-                    seen.poll(10, TimeUnit.SECONDS);
+                    int local = ((InetSocketAddress) future.channel().localAddress()).getPort();
+                    System.out.println("RESULT scenario=tcp-hold outcome=connected port=" + local + " seen="
+                            + seen.poll(10, TimeUnit.SECONDS));
+                } else {
+                    System.out.println("RESULT scenario=tcp-hold outcome=failed cause="
+                            + future.cause().toString().replace(' ', '_'));
+                }
+                if (future.isSuccess() && i < held) {
+                    open.add(future.channel());
+                } else {
+                    if (future.isSuccess()) {
+                        // a reset, so no TIME_WAIT keeps the 4-tuple: only the held connections do
+                        future.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                    }
+                    future.channel().close().sync();
                 }
                 continue;
             }
@@ -142,6 +165,9 @@ public final class NettyPorts {
             Integer serverView = seen.poll(10, TimeUnit.SECONDS);
             System.out.println("RESULT scenario=tcp-connect server=" + names.charAt(index) + " port=" + local
                     + " seen=" + serverView + " listener=" + serverPort);
+            channel.close().sync();
+        }
+        for (Channel channel : open) {
             channel.close().sync();
         }
     }
