@@ -3,7 +3,6 @@ package io.portalgo.agent.installer;
 import io.portalgo.agent.runtime.BindFailures;
 import io.portalgo.agent.runtime.NativeSockets;
 import io.portalgo.agent.runtime.PortalgoRuntime;
-import io.portalgo.agent.runtime.SocketOps;
 import io.portalgo.config.PortalgoSettings;
 import io.portalgo.config.Property;
 import java.io.IOException;
@@ -43,10 +42,9 @@ final class NativeTransportInstaller {
     }
 
     /** Installs when the settings ask for it; returns the runtime side either way, for the summary. */
-    static NativeSockets install(Instrumentation instrumentation, PortalgoRuntime runtime, SocketOps ops,
-            BindFailures failures, MethodHandles.Lookup net, PortalgoSettings settings, boolean classCache)
+    static NativeSockets install(Instrumentation instrumentation, PortalgoRuntime runtime, BindFailures failures, MethodHandles.Lookup net, PortalgoSettings settings, boolean classCache)
             throws ReflectiveOperationException, java.lang.instrument.UnmodifiableClassException {
-        NativeSockets sockets = new NativeSockets(runtime, ops, failures, net);
+        NativeSockets sockets = new NativeSockets(runtime, failures, net);
         if (!settings.value(Property.NATIVE_TRANSPORTS)) {
             return sockets;
         }

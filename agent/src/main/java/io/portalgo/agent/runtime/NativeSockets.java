@@ -52,12 +52,18 @@ public final class NativeSockets {
     /** Descriptors below this number remember "bound"; larger ones ask the kernel each time. */
     private static final int REMEMBERED_DESCRIPTORS = 1 << 16;
 
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_TYPE = 3;
+    private static final int SOCK_STREAM = 1;
+    private static final int SOCK_DGRAM = 2;
+
     private final LiveSettings live;
     private final Statistics statistics;
     private final Substitution substitution;
-    private final SocketOps ops;
     private final BindFailures failures;
     private final MethodHandle newFd;
+    private final MethodHandle localAddress;
+    private final MethodHandle getIntOption;
     private final AtomicLongArray knownBound = new AtomicLongArray(REMEMBERED_DESCRIPTORS / 64);
     private final ThreadLocal<PendingConnect> repeating = new ThreadLocal<>();
     private final Set<String> covered = ConcurrentHashMap.newKeySet();
@@ -69,17 +75,22 @@ public final class NativeSockets {
     };
 
     /**
-     * @param net a private lookup into {@code sun.nio.ch.Net}, for {@code IOUtil.newFD(int)}
+     * @param net a private lookup into {@code sun.nio.ch.Net}, for {@code IOUtil.newFD(int)},
+     *        {@code Net.localAddress} (getsockname) and {@code Net.getIntOption0} (getsockopt)
      */
-    public NativeSockets(PortalgoRuntime runtime, SocketOps ops, BindFailures failures, MethodHandles.Lookup net)
+    public NativeSockets(PortalgoRuntime runtime, BindFailures failures, MethodHandles.Lookup net)
             throws ReflectiveOperationException {
         this.live = runtime.settings();
         this.statistics = runtime.statistics();
         this.substitution = runtime.substitution();
-        this.ops = ops;
         this.failures = failures;
+        Class<?> netClass = net.lookupClass();
         Class<?> ioUtil = Class.forName("sun.nio.ch.IOUtil", false, null);
         this.newFd = net.findStatic(ioUtil, "newFD", MethodType.methodType(FileDescriptor.class, int.class));
+        this.localAddress = net.findStatic(netClass, "localAddress",
+                MethodType.methodType(InetSocketAddress.class, FileDescriptor.class));
+        this.getIntOption = net.findStatic(netClass, "getIntOption0", MethodType.methodType(int.class,
+                FileDescriptor.class, boolean.class, int.class, int.class));
     }
 
     /** For the start-up line and the summary: whether native transports are handled, and which were met. */
@@ -108,11 +119,20 @@ public final class NativeSockets {
         try {
             int fd = descriptor(socket);
             FileDescriptor view = view(fd);
-            Protocol protocol = ops.protocol(view);
-            if (protocol == null || protocol == Protocol.TCP && !settings.listeners() && listenerOnStack()) {
+            Protocol protocol = protocol(view);
+            if (protocol == null) {
                 return false;
             }
-            boolean bound = substitution.bind(familyOf(ops.localAddress(view)), view, address);
+            boolean listener = protocol == Protocol.TCP && listenerOnStack();
+            substitution.udpBinding(protocol == Protocol.UDP);
+            substitution.listenerBinding(listener);
+            boolean bound;
+            try {
+                bound = substitution.bind(familyOf(localAddress(view)), view, address);
+            } finally {
+                substitution.udpBinding(false);
+                substitution.listenerBinding(false);
+            }
             if (bound) {
                 remember(fd);
             }
@@ -143,11 +163,11 @@ public final class NativeSockets {
                 return again;
             }
             FileDescriptor view = view(fd);
-            InetSocketAddress local = ops.localAddress(view);
+            InetSocketAddress local = localAddress(view);
             if (local.getPort() != 0) {
                 return null;
             }
-            Protocol protocol = ops.protocol(view);
+            Protocol protocol = protocol(view);
             if (protocol == Protocol.UDP) {
                 bindDatagram(view, local, destination);
                 remember(fd);
@@ -175,13 +195,18 @@ public final class NativeSockets {
         boolean again = substitution.afterConnect(pending.view, asJdkFailure(thrown));
         if (again) {
             repeating.set(pending);
-        } else {
-            repeating.remove();
-            if (thrown == null) {
-                remember(pending.fd);
+            return true;
+        }
+        repeating.remove();
+        if (thrown == null) {
+            remember(pending.fd);
+            try {
+                localAddress(pending.view); // the JDK's read-back, where the substitution checks that the pin held
+            } catch (IOException | RuntimeException | LinkageError unreadable) {
+                // the connect stands; only the check is lost
             }
         }
-        return again;
+        return false;
     }
 
     /**
@@ -200,9 +225,9 @@ public final class NativeSockets {
                 return;
             }
             FileDescriptor view = view(fd);
-            InetSocketAddress local = ops.localAddress(view);
+            InetSocketAddress local = localAddress(view);
             if (local.getPort() == 0) {
-                Protocol protocol = ops.protocol(view);
+                Protocol protocol = protocol(view);
                 if (protocol == Protocol.UDP) {
                     bindDatagram(view, local, to == null ? null : new InetSocketAddress(to, port));
                 } else if (protocol == Protocol.TCP && to != null) {
@@ -229,9 +254,11 @@ public final class NativeSockets {
     private void bindDatagram(FileDescriptor view, InetSocketAddress local, InetSocketAddress destination)
             throws IOException {
         substitution.udpDestination(destination);
+        substitution.udpBinding(true);
         try {
             substitution.bind(familyOf(local), view, local.getAddress());
         } finally {
+            substitution.udpBinding(false);
             substitution.udpDestination(null);
         }
     }
@@ -245,6 +272,30 @@ public final class NativeSockets {
         int colon = message.indexOf(": ");
         BindException jdkForm = new BindException(colon < 0 ? message : message.substring(colon + 2));
         return failures.addressNotAvailable(jdkForm) ? jdkForm : thrown;
+    }
+
+    /** getsockname, through the JDK's own native. */
+    private InetSocketAddress localAddress(FileDescriptor view) throws IOException {
+        try {
+            return (InetSocketAddress) localAddress.invokeExact(view);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** TCP or UDP from {@code SO_TYPE}; null for anything else. */
+    private Protocol protocol(FileDescriptor view) throws IOException {
+        int type;
+        try {
+            type = (int) getIntOption.invokeExact(view, false, SOL_SOCKET, SO_TYPE);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return type == SOCK_STREAM ? Protocol.TCP : type == SOCK_DGRAM ? Protocol.UDP : null;
     }
 
     private static boolean active(PortalgoSettings settings) {
