@@ -72,7 +72,7 @@ class NativeTransportsForkedTest {
         }
         for (String listener : run.stdout().stream().filter(line -> line.startsWith("LISTENER ")).collect(Collectors.toList())) {
             int port = Integer.parseInt(listener.replaceAll(".*port=", ""));
-            softly.assertThat(allocations).as("listener " + listener).anyMatch(a -> a.port == port && a.via.equals("bind"));
+            softly.assertThat(allocations).as("listener " + listener).anyMatch(a -> a.port == port && a.via.equals("listener"));
         }
         List<Allocation> udp = allocations.stream().filter(a -> a.protocol.equals("udp")).collect(Collectors.toList());
         softly.assertThat(udp).hasSize(3 + 6); // three JDK receivers and six Netty channels
@@ -195,6 +195,28 @@ class NativeTransportsForkedTest {
             int seen = Integer.parseInt(result.get("seen"));
             assertThat(run.allocations()).as(result.toString()).anyMatch(a -> a.port == seen && !a.destination.equals("none"));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aWarmClassCacheServesNettysClassesWithoutLoadingByteBuddy(Jdk jdk, @org.junit.jupiter.api.io.TempDir Path xdg)
+            throws Exception {
+        String arguments = "algorithm=bsd," + RANGE + ",log.level=debug";
+        Run cold = ForkedJvm.on(jdk).environment("XDG_CACHE_HOME", xdg.toString()).agentArguments(arguments)
+                .classPath(Dependencies.jars("netty-")).run(NettyPorts.class, "epoll", "tcp:A:1");
+        assertThat(cold.stderr()).as(cold.describe()).anyMatch(line -> line.contains("native transport covered")
+                && !line.contains("from cache"));
+
+        Run warm = ForkedJvm.on(jdk).environment("XDG_CACHE_HOME", xdg.toString()).agentArguments(arguments)
+                .jvmOption("-Xlog:class+load=info").classPath(Dependencies.jars("netty-")).run(NettyPorts.class, "epoll",
+                        "tcp:A:1");
+        assertThat(warm.exitCode()).as(warm.describe()).isZero();
+        assertThat(warm.stderr()).anyMatch(line -> line.contains("native transport covered: io.netty.channel.unix.Socket")
+                && line.contains("from cache"));
+        assertThat(warm.stdout()).as("classes loaded by the warm JVM").anyMatch(line -> line.contains("io.netty.channel.unix.Socket "))
+                .noneMatch(line -> line.contains(".bytebuddy."));
+        Result connect = warm.results().get(0);
+        assertThat(warm.allocations()).anyMatch(a -> a.port == Integer.parseInt(connect.get("seen")) && a.via.equals("pin"));
     }
 
     private static void assertGrpcFollowsBsd(Run run) {

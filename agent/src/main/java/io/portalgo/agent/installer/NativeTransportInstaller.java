@@ -49,12 +49,8 @@ final class NativeTransportInstaller {
             return sockets;
         }
         Optional<TransformCache> cache = classCache ? TransformCache.open(SHAPING_CLASSES) : Optional.empty();
-        Module javaBase = Object.class.getModule();
-        instrumentation.redefineModule(javaBase, Set.of(), Map.of(), Map.of("java.net",
-                Set.of(NativeTransportInstaller.class.getModule())), Set.of(), Map.of());
-        Class<?> dispatcher = defineDispatcher(cache);
-        wire(dispatcher, sockets);
-        NativeTransportTransformer transformer = new NativeTransportTransformer(cache, sockets);
+        DispatcherLink link = new DispatcherLink(instrumentation, cache, sockets);
+        NativeTransportTransformer transformer = new NativeTransportTransformer(cache, sockets, link::ready);
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
@@ -66,6 +62,42 @@ final class NativeTransportInstaller {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
         }
         return sockets;
+    }
+
+    /**
+     * Defines and wires {@code java.net.PortalgoNativeDispatch} when the first Netty class arrives,
+     * so a JVM without Netty never opens {@code java.net} nor keeps a dispatcher for it.
+     */
+    private static final class DispatcherLink {
+        private final Instrumentation instrumentation;
+        private final Optional<TransformCache> cache;
+        private final NativeSockets sockets;
+        private boolean linked;
+        private boolean failed;
+
+        DispatcherLink(Instrumentation instrumentation, Optional<TransformCache> cache, NativeSockets sockets) {
+            this.instrumentation = instrumentation;
+            this.cache = cache;
+            this.sockets = sockets;
+        }
+
+        /** True once the dispatcher is there and wired; a failure is logged once and remembered. */
+        synchronized boolean ready() {
+            if (linked || failed) {
+                return linked;
+            }
+            try {
+                instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(), Map.of("java.net",
+                        Set.of(NativeTransportInstaller.class.getModule())), Set.of(), Map.of());
+                wire(defineDispatcher(cache), sockets);
+                linked = true;
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
+                failed = true;
+                io.portalgo.agent.runtime.Log.error("native transports not covered, their ports stay the kernel's: "
+                        + failure);
+            }
+            return linked;
+        }
     }
 
     private static Class<?> defineDispatcher(Optional<TransformCache> cache) throws ReflectiveOperationException {

@@ -17,18 +17,22 @@ import java.util.Optional;
 final class NativeTransportTransformer implements ClassFileTransformer {
     private final Optional<TransformCache> cache;
     private final NativeSockets sockets;
+    private final java.util.function.BooleanSupplier dispatcherReady;
     private volatile NativeTransportWeaver weaver;
 
-    NativeTransportTransformer(Optional<TransformCache> cache, NativeSockets sockets) {
+    /** @param dispatcherReady defines the dispatcher the advice calls, once; false if it cannot be */
+    NativeTransportTransformer(Optional<TransformCache> cache, NativeSockets sockets,
+            java.util.function.BooleanSupplier dispatcherReady) {
         this.cache = cache;
         this.sockets = sockets;
+        this.dispatcherReady = dispatcherReady;
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
             ProtectionDomain domain, byte[] original) {
         NativeTarget target = NativeTarget.of(internalName);
-        if (target == null) {
+        if (target == null || !dispatcherReady.getAsBoolean()) {
             return null;
         }
         long started = System.nanoTime();
