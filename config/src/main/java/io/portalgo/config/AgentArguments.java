@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
  * separates two pairs only when a key and {@code =} follow it, so values may hold commas:
  * {@code reserved=1,2-4,10,algorithm=hash} is {@code reserved=1,2-4,10} and
  * {@code algorithm=hash}. A key starts with a letter and holds letters, digits, dots, dashes
- * and underscores; blanks around keys and values are dropped. The price: a value cannot contain
- * a comma followed by such a key and {@code =} (no portalgo value does; rules use {@code ;}).
+ * and underscores; ASCII spaces and tabs around keys and values are dropped, nothing else (see
+ * {@link InputText}). The price: a value cannot contain a comma followed by such a key and
+ * {@code =} (no portalgo value does; rules use {@code ;}).
  */
 public final class AgentArguments {
     private static final String KEY = "[A-Za-z][A-Za-z0-9._-]*";
-    private static final Pattern SEPARATOR = Pattern.compile(",(?=\\s*" + KEY + "\\s*=)");
-    private static final Pattern PAIR = Pattern.compile("\\s*(" + KEY + ")\\s*=(.*)", Pattern.DOTALL);
+    private static final String BLANKS = "[ \\t]*";
+    private static final Pattern SEPARATOR = Pattern.compile(",(?=" + BLANKS + KEY + BLANKS + "=)");
+    private static final Pattern PAIR = Pattern.compile(BLANKS + "(" + KEY + ")" + BLANKS + "=(.*)", Pattern.DOTALL);
 
     private AgentArguments() {
     }
@@ -29,16 +31,16 @@ public final class AgentArguments {
      */
     public static List<Map.Entry<String, String>> parse(String arguments) {
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        if (arguments == null || arguments.isBlank()) {
+        if (arguments == null || InputText.trimmed(arguments).isEmpty()) {
             return pairs;
         }
         for (String piece : SEPARATOR.split(arguments, -1)) {
             Matcher pair = PAIR.matcher(piece);
             if (!pair.matches()) {
-                throw new ConfigException(List.of("'" + piece.trim() + "' (agent argument): expected key=value pairs "
-                        + "separated by commas, e.g. algorithm=hash,range=40000-44999"));
+                throw new ConfigException(List.of("'" + Echo.of(InputText.trimmed(piece)) + "' (agent argument): expected "
+                        + "key=value pairs separated by commas, e.g. algorithm=hash,range=40000-44999"));
             }
-            pairs.add(Map.entry(pair.group(1), pair.group(2).trim()));
+            pairs.add(Map.entry(pair.group(1), InputText.trimmed(pair.group(2))));
         }
         return pairs;
     }

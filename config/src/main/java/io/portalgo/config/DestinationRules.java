@@ -85,14 +85,14 @@ public final class DestinationRules {
         int firstColon = match.indexOf(':');
         int lastColon = match.lastIndexOf(':');
         if (firstColon < 0 || lastColon == firstColon) {
-            throw new IllegalArgumentException("'" + match + "' does not have the three parts protocol:address:port");
+            throw new IllegalArgumentException("'" + Echo.of(match) + "' does not have the three parts protocol:address:port");
         }
         Protocol protocol = protocol(match.substring(0, firstColon).trim());
         String address = match.substring(firstColon + 1, lastColon).trim();
         String port = match.substring(lastColon + 1).trim();
         boolean bracketed = address.startsWith("[") && address.endsWith("]");
         if (!bracketed && address.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("IPv6 address '" + address + "' must be written in brackets: [" + address + "]");
+            throw new IllegalArgumentException("IPv6 address '" + Echo.of(address) + "' must be written in brackets: [" + Echo.of(address) + "]");
         }
         int[] ports = ports(port);
         if (address.equals("*")) {
@@ -102,10 +102,10 @@ public final class DestinationRules {
         int slash = block.indexOf('/');
         byte[] network = IpLiteral.parse(slash < 0 ? block : block.substring(0, slash).trim());
         if (bracketed && network.length == 4) {
-            throw new IllegalArgumentException("brackets are for IPv6; write the IPv4 address " + address + " without them");
+            throw new IllegalArgumentException("brackets are for IPv6; write the IPv4 address " + Echo.of(address) + " without them");
         }
         if (network.length == 16 && DestinationRule.unmapped(network).length == 4) {
-            throw new IllegalArgumentException("write the IPv4-mapped address " + address + " as plain IPv4 "
+            throw new IllegalArgumentException("write the IPv4-mapped address " + Echo.of(address) + " as plain IPv4 "
                     + IpLiteral.format(DestinationRule.unmapped(network)));
         }
         int bits = network.length * 8;
@@ -113,14 +113,14 @@ public final class DestinationRules {
         if (slash >= 0) {
             String length = block.substring(slash + 1).trim();
             if (!length.matches("\\d{1,3}") || Integer.parseInt(length) > bits) {
-                throw new IllegalArgumentException("prefix length '" + length + "' is not in 0.." + bits);
+                throw new IllegalArgumentException("prefix length '" + Echo.of(length) + "' is not in 0.." + bits);
             }
             prefixLength = Integer.parseInt(length);
         }
         byte[] masked = masked(network, prefixLength);
         if (!java.util.Arrays.equals(masked, network)) {
             String suggestion = IpLiteral.format(masked) + "/" + prefixLength;
-            throw new IllegalArgumentException(block + " has host bits set (did you mean "
+            throw new IllegalArgumentException(Echo.of(block) + " has host bits set (did you mean "
                     + (network.length == 16 ? "[" + suggestion + "]" : suggestion) + "?)");
         }
         return new DestinationRule(protocol, network, prefixLength, ports[0], ports[1], algorithm);
@@ -143,7 +143,7 @@ public final class DestinationRules {
             case "udp":
                 return Protocol.UDP;
             default:
-                throw new IllegalArgumentException("protocol '" + text + "' is not tcp, udp or *");
+                throw new IllegalArgumentException("protocol '" + Echo.of(text) + "' is not tcp, udp or *");
         }
     }
 
@@ -154,19 +154,19 @@ public final class DestinationRules {
         }
         String[] bounds = text.split("-", -1);
         if (bounds.length > 2) {
-            throw new IllegalArgumentException("port '" + text + "' is not a number, a range a-b or *");
+            throw new IllegalArgumentException("port '" + Echo.of(text) + "' is not a number, a range a-b or *");
         }
         int first = port(bounds[0].trim(), text);
         int last = bounds.length == 2 ? port(bounds[1].trim(), text) : first;
         if (first > last) {
-            throw new IllegalArgumentException("port range '" + text + "' runs backwards");
+            throw new IllegalArgumentException("port range '" + Echo.of(text) + "' runs backwards");
         }
         return new int[] {first, last};
     }
 
     private static int port(String text, String whole) {
         if (!text.matches("\\d{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
-            throw new IllegalArgumentException("port '" + whole + "' is not a number 1..65535, a range a-b or *");
+            throw new IllegalArgumentException("port '" + Echo.of(whole) + "' is not a number 1..65535, a range a-b or *");
         }
         return Integer.parseInt(text);
     }
@@ -175,7 +175,7 @@ public final class DestinationRules {
         try {
             return Values.ALGORITHM.parse(text);
         } catch (InvalidValue e) {
-            throw new IllegalArgumentException("algorithm '" + text + "' is not one of " + Algorithm.availableIds()
+            throw new IllegalArgumentException("algorithm '" + Echo.of(text) + "' is not one of " + Algorithm.availableIds()
                     + Suggestions.closest(text, ids()).map(id -> " (did you mean " + id + "?)").orElse(""));
         }
     }

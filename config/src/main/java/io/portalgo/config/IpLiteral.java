@@ -23,14 +23,14 @@ final class IpLiteral {
     static byte[] parseIpv4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
-            throw new IllegalArgumentException("'" + text + "' is not an IPv4 address (four numbers 0..255 separated by dots, no leading zeros)");
+            throw new IllegalArgumentException("'" + Echo.of(text) + "' is not an IPv4 address (four numbers 0..255 separated by dots, no leading zeros)");
         }
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {
             String part = parts[i];
             if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
                     || (part.length() > 1 && part.charAt(0) == '0') || Integer.parseInt(part) > 255) {
-                throw new IllegalArgumentException("'" + text + "' is not an IPv4 address (four numbers 0..255 "
+                throw new IllegalArgumentException("'" + Echo.of(text) + "' is not an IPv4 address (four numbers 0..255 "
                         + "separated by dots, no leading zeros)");
             }
             bytes[i] = (byte) Integer.parseInt(part);
@@ -39,7 +39,7 @@ final class IpLiteral {
     }
 
     static byte[] parseIpv6(String text) {
-        String problem = "'" + text + "' is not an IPv6 address";
+        String problem = "'" + Echo.of(text) + "' is not an IPv6 address";
         if (text.indexOf('%') >= 0) {
             throw new IllegalArgumentException(problem + " (zone ids are not accepted)");
         }
@@ -81,7 +81,7 @@ final class IpLiteral {
                 continue;
             }
             if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(IpLiteral::isHex)) {
-                throw new IllegalArgumentException(problem + " ('" + part + "' is not a group of 1 to 4 hex digits)");
+                throw new IllegalArgumentException(problem + " ('" + Echo.of(part) + "' is not a group of 1 to 4 hex digits)");
             }
             groups[i] = Integer.parseInt(part, 16);
         }

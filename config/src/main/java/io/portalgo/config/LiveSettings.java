@@ -1,11 +1,11 @@
 package io.portalgo.config;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The settings in force in a running JVM, the JVM's {@code sysctl}. A change is validated whole
@@ -34,8 +34,16 @@ public final class LiveSettings {
      * @return the new snapshot, now in force
      * @throws ConfigException if any change is bad; nothing is applied
      */
-    public synchronized PortalgoSettings apply(Map<String, String> changes, Source source) {
-        PortalgoSettings next = current.get().withChanges(changes, source);
+    public PortalgoSettings apply(Map<String, String> changes, Source source) {
+        return swapIn(current -> current.withChanges(changes, source));
+    }
+
+    /**
+     * Builds the next snapshot from the current one, lets the committer take it up, swaps it in
+     * and tells the listeners; nothing changes if building or committing throws.
+     */
+    private synchronized PortalgoSettings swapIn(UnaryOperator<PortalgoSettings> change) {
+        PortalgoSettings next = change.apply(current.get());
         committer.accept(next);
         current.set(next);
         RuntimeException failure = null;
@@ -64,18 +72,8 @@ public final class LiveSettings {
      * @throws ConfigException if the text or any change is bad; nothing is applied
      */
     public PortalgoSettings applyArguments(String agentArguments, Source source) {
-        Map<String, String> changes = new LinkedHashMap<>();
-        List<String> problems = new java.util.ArrayList<>();
-        for (Map.Entry<String, String> pair : AgentArguments.parse(agentArguments)) {
-            if (changes.put(pair.getKey(), pair.getValue()) != null) {
-                problems.add(pair.getKey() + "=" + Sources.shown(pair.getValue(), Property.byKey(pair.getKey())) + " (" + source.description() + "): set twice; "
-                        + "give each property once");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return apply(changes, source);
+        List<Map.Entry<String, String>> changes = AgentArguments.parse(agentArguments);
+        return swapIn(current -> current.withChanges(changes, source));
     }
 
     /**

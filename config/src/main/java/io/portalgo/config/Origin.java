@@ -38,7 +38,7 @@ public final class Origin {
 
     @Override
     public String toString() {
-        return detail == null ? source.description() : source.description() + " " + detail;
+        return detail == null ? source.description() : source.description() + " " + Echo.of(detail);
     }
 
     @Override

@@ -18,8 +18,9 @@ import java.util.OptionalLong;
 
 /**
  * The one place that knows every portalgo property: its name, environment variable, default,
- * meaning and value type (shared/DESIGN.md §4). Sources, the README options table, JMX
- * attributes and the CLI all read this registry; nothing else spells a property name.
+ * meaning and value type. Sources, the README options table, JMX attributes and the CLI all read
+ * this registry; nothing else spells a property name, qualifies a short key or derives an
+ * attribute name.
  *
  * @param <T> the type of the property's value
  */
@@ -132,10 +133,27 @@ public final class Property<T> {
         return Collections.unmodifiableList(ALL);
     }
 
-    /** The property named {@code key}, with or without the {@code portalgo.} prefix, any case. */
+    /**
+     * The property named {@code key}: with or without the {@code portalgo.} prefix, any ASCII
+     * case, ASCII spaces and tabs around it ignored ({@code " Range"} is {@code portalgo.range}).
+     */
     public static Optional<Property<?>> byKey(String key) {
-        String trimmed = key.trim().toLowerCase(Locale.ROOT);
-        return Optional.ofNullable(BY_KEY.get(trimmed.startsWith(PREFIX) ? trimmed : PREFIX + trimmed));
+        String lower = InputText.asciiLowerCase(withPrefix(InputText.trimmed(key)));
+        return lower == null ? Optional.empty() : Optional.ofNullable(BY_KEY.get(lower));
+    }
+
+    /**
+     * The full name of {@code key} as output shows it: the property's own key when there is one
+     * ({@code Range} and {@code portalgo.range} are {@code portalgo.range}), else {@code key}
+     * with the prefix added where it is missing ({@code rnage} is {@code portalgo.rnage}). Not
+     * escaped: a message echoes it through its own escaping.
+     */
+    public static String qualified(String key) {
+        return byKey(key).map(Property::key).orElseGet(() -> withPrefix(InputText.trimmed(key)));
+    }
+
+    private static String withPrefix(String key) {
+        return key.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) ? key : PREFIX + key;
     }
 
     /** The property whose environment variable is {@code name} ({@code PORTALGO_TCP_MODE}). */
@@ -179,11 +197,22 @@ public final class Property<T> {
 
     /** A JMX-style attribute name: {@code portalgo.doublehash.table-size} is {@code DoublehashTableSize}. */
     public String attributeName() {
-        StringBuilder name = new StringBuilder();
-        for (String word : shortKey().split("[.-]")) {
-            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        return attributeName(shortKey());
+    }
+
+    /**
+     * The JMX-style attribute name of any dotted or dashed name, the rule every portalgo
+     * attribute follows: each word capitalized, separators dropped ({@code kernel-fallbacks} is
+     * {@code KernelFallbacks}, {@code tcp.mode} is {@code TcpMode}).
+     */
+    public static String attributeName(String name) {
+        StringBuilder attribute = new StringBuilder();
+        for (String word : name.split("[.-]")) {
+            if (!word.isEmpty()) {
+                attribute.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
         }
-        return name.toString();
+        return attribute.toString();
     }
 
     /** The default as the README shows it (markdown), e.g. {@code `10s`} or {@code (unset)}. */
@@ -221,17 +250,31 @@ public final class Property<T> {
         return defaultText;
     }
 
+    /**
+     * The typed value of {@code text} as a source gave it: trimmed and checked as
+     * {@link InputText} says (a control character or line separator is refused, naming it),
+     * then read by the value type.
+     */
     T parse(String text) throws InvalidValue {
-        return type.parse(text.trim());
+        String trimmed = InputText.trimmed(text);
+        String forbidden = InputText.forbiddenReason(trimmed);
+        if (forbidden != null) {
+            // Not even the kind of character is told about a seed.
+            throw secret() ? new InvalidValue(Values.SECRET_HIDDEN, "holds a control character or line separator; " + accepted())
+                    : new InvalidValue(trimmed, forbidden + "; " + accepted());
+        }
+        return type.parse(trimmed);
     }
 
-    String format(T value) {
-        return type.format(value);
-    }
-
+    /** The canonical text of {@code value}, a value of this property. */
     @SuppressWarnings("unchecked")
-    String formatObject(Object value) {
+    String canonicalText(Object value) {
         return type.format((T) value);
+    }
+
+    /** {@code value}, given for this property, as a message may show it: trimmed and escaped, or {@code (hidden)} for the seed. */
+    String shown(String value) {
+        return secret() ? Values.SECRET_HIDDEN : Echo.of(InputText.trimmed(value));
     }
 
     @Override

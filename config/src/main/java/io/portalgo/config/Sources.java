@@ -3,51 +3,41 @@ package io.portalgo.config;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Collects the text of every property from the sources, highest first: agent arguments, system
- * properties, environment variables, the {@code portalgo.config} properties file, defaults.
- * For one key the highest source wins; across keys nothing is merged here (scoped algorithms
- * are resolved by specificity in {@link PortalgoSettings}). Unknown keys in any source are
- * problems, each with the closest known name.
+ * Collects the text of every property from the start-up sources, highest first: agent
+ * arguments, system properties, environment variables, the {@code portalgo.config} properties
+ * file, defaults. For one key the highest source wins; across keys nothing is merged here
+ * (scoped algorithms are resolved by specificity in {@link AlgorithmScopes}). Every name under
+ * {@code portalgo.} / {@code PORTALGO_} must be a property: the product knows no other names.
  */
 final class Sources {
-    /**
-     * Names under the portalgo prefix that are not settings: the build's pointer to a second JDK,
-     * which CI exports and forked test JVMs inherit.
-     */
-    static final Set<String> NOT_SETTINGS = Set.of("portalgo.java25.home", "PORTALGO_JAVA25_HOME");
-
     private static final String ENV_PREFIX = "PORTALGO_";
 
     private final Environment environment;
-    private final List<String> problems = new ArrayList<>();
+    private final List<String> problems;
 
-    private Sources(Environment environment) {
+    private Sources(Environment environment, List<String> problems) {
         this.environment = environment;
+        this.problems = problems;
     }
 
     /** Every property's winning assignment (defaults included); problems are added to {@code problems}. */
     static Map<Property<?>, Assignment> collect(String agentArguments, Environment environment, List<String> problems) {
-        Sources sources = new Sources(environment);
-        Map<Property<?>, Assignment> arguments = sources.agentArguments(agentArguments);
-        Map<Property<?>, Assignment> systemProperties = sources.systemProperties();
-        Map<Property<?>, Assignment> variables = sources.environmentVariables();
-        Map<Property<?>, Assignment> file = sources.file(firstOf(Property.CONFIG, arguments, systemProperties, variables));
+        Sources sources = new Sources(environment, problems);
+        Layer arguments = sources.agentArguments(agentArguments);
+        Layer systemProperties = sources.systemProperties();
+        Layer variables = sources.environmentVariables();
+        Layer file = sources.file(firstOf(Property.CONFIG, arguments, systemProperties, variables));
         Map<Property<?>, Assignment> merged = sources.defaults();
-        merged.putAll(file);
-        merged.putAll(variables);
-        merged.putAll(systemProperties);
-        merged.putAll(arguments);
-        problems.addAll(sources.problems);
+        for (Layer layer : List.of(file, variables, systemProperties, arguments)) {
+            merged.putAll(layer.assignments());
+        }
         return merged;
     }
 
@@ -65,122 +55,74 @@ final class Sources {
         return defaults;
     }
 
-    private Map<Property<?>, Assignment> agentArguments(String text) {
-        Map<Property<?>, Assignment> assignments = new LinkedHashMap<>();
-        List<Map.Entry<String, String>> pairs;
+    private Layer agentArguments(String text) {
+        Layer layer = new Layer(problems);
         try {
-            pairs = AgentArguments.parse(text);
+            layer.putAll(AgentArguments.parse(text), Origin.of(Source.AGENT_ARGUMENT));
         } catch (ConfigException e) {
             problems.addAll(e.problems());
-            return assignments;
         }
-        Origin origin = Origin.of(Source.AGENT_ARGUMENT);
-        for (Map.Entry<String, String> pair : pairs) {
-            String key = qualified(pair.getKey());
-            put(assignments, key, pair.getValue(), origin);
-        }
-        return assignments;
+        return layer;
     }
 
-    private Map<Property<?>, Assignment> systemProperties() {
-        Map<Property<?>, Assignment> assignments = new LinkedHashMap<>();
+    private Layer systemProperties() {
+        Layer layer = new Layer(problems);
         Origin origin = Origin.of(Source.SYSTEM_PROPERTY);
         new TreeMap<>(environment.systemProperties()).forEach((key, value) -> {
-            if (key.startsWith(Property.PREFIX) && !NOT_SETTINGS.contains(key)) {
-                put(assignments, key, value, origin);
+            if (key.startsWith(Property.PREFIX)) {
+                layer.put(key, value, origin);
             }
         });
-        return assignments;
+        return layer;
     }
 
-    private Map<Property<?>, Assignment> environmentVariables() {
-        Map<Property<?>, Assignment> assignments = new LinkedHashMap<>();
+    private Layer environmentVariables() {
+        Layer layer = new Layer(problems);
         new TreeMap<>(environment.variables()).forEach((name, value) -> {
-            if (!name.startsWith(ENV_PREFIX) || NOT_SETTINGS.contains(name)) {
-                return;
+            if (name.startsWith(ENV_PREFIX)) {
+                layer.putVariable(name, value);
             }
-            Optional<Property<?>> property = Property.byEnvVar(name);
-            if (property.isPresent()) {
-                assignments.put(property.get(), new Assignment(value, Origin.environmentVariable(name)));
-                return;
-            }
-            Optional<String> near = Suggestions.closest(name, Property.envVars());
-            problems.add(name + "=" + shown(value, near.flatMap(Property::byEnvVar)) + " (" + Source.ENVIRONMENT.description()
-                    + "): unknown property" + near.map(n -> "; did you mean " + n + " ("
-                            + Property.byEnvVar(n).get().key() + ")?").orElse(NO_SUGGESTION));
         });
-        return assignments;
+        return layer;
     }
 
-    /** The properties file's entries, keys with or without the prefix; nothing if no file is named. */
-    private Map<Property<?>, Assignment> file(Assignment config) {
-        Map<Property<?>, Assignment> assignments = new LinkedHashMap<>();
-        if (config == null || config.text().isBlank()) {
-            return assignments;
+    /**
+     * The properties file's entries, keys with or without the prefix; nothing if no file is
+     * named. A path that is not a clean text is not read: its own value check reports it.
+     */
+    private Layer file(Assignment config) {
+        Layer layer = new Layer(problems);
+        String path = config == null ? "" : InputText.trimmed(config.text());
+        if (path.isEmpty() || InputText.firstForbidden(path) >= 0) {
+            return layer;
         }
-        String path = config.text().trim();
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(environment.read(Path.of(path))));
         } catch (IOException | RuntimeException e) {
-            problems.add(Property.CONFIG.key() + "=" + path + " (" + config.origin() + "): cannot read the properties file ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); "
-                    + Property.CONFIG.accepted());
-            return assignments;
+            problems.add(Problems.line(Property.CONFIG.key(), Echo.of(path), config.origin(), "cannot read the properties file ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Echo.of(e.getMessage())) + "); "
+                    + Property.CONFIG.accepted()));
+            return layer;
         }
         Origin origin = Origin.file(path);
         new TreeMap<>(properties).forEach((key, value) -> {
-            String qualified = qualified(key.toString());
-            if (qualified.equals(Property.CONFIG.key())) {
-                problems.add(qualified + "=" + value + " (" + origin + "): a properties file cannot name another one; "
-                        + "set portalgo.config as an agent argument, system property or environment variable");
+            if (Property.byKey(key.toString()).orElse(null) == Property.CONFIG) {
+                problems.add(Problems.line(Property.CONFIG.key(), Echo.of(InputText.trimmed(value.toString())), origin,
+                        "a properties file cannot name another one; set portalgo.config as an agent argument, system property "
+                                + "or environment variable"));
                 return;
             }
-            put(assignments, qualified, value.toString(), origin);
+            layer.put(key.toString(), value.toString(), origin);
         });
-        return assignments;
+        return layer;
     }
 
-    /** Records {@code key=value} or, for an unknown or repeated key, a problem. */
-    private void put(Map<Property<?>, Assignment> assignments, String key, String value, Origin origin) {
-        Optional<Property<?>> property = Property.byKey(key);
-        if (property.isEmpty()) {
-            problems.add(unknownKey(key, value, origin));
-            return;
-        }
-        if (assignments.containsKey(property.get())) {
-            problems.add(property.get().key() + "=" + shown(value, property) + " (" + origin + "): set twice; "
-                    + "give each property once");
-            return;
-        }
-        assignments.put(property.get(), new Assignment(value, origin));
-    }
-
-    private static final String NO_SUGGESTION = " (no similar name; see the options table in the README)";
-
-    /** {@code portalgo.algoritm=hash (system property): unknown property; did you mean portalgo.algorithm?} */
-    static String unknownKey(String key, String value, Origin origin) {
-        Optional<String> near = Suggestions.closest(key, Property.keys());
-        return key + "=" + shown(value, near.flatMap(Property::byKey)) + " (" + origin + "): unknown property"
-                + near.map(n -> "; did you mean " + n + "?").orElse(NO_SUGGESTION);
-    }
-
-    /** A value as an error message may show it: a (possible) seed never appears. */
-    static String shown(String value, Optional<Property<?>> property) {
-        return property.isPresent() && property.get().secret() ? Values.SECRET_HIDDEN : value;
-    }
-
-    /** {@code range} and {@code portalgo.range} are both {@code portalgo.range}. */
-    static String qualified(String key) {
-        String trimmed = key.trim();
-        return trimmed.startsWith(Property.PREFIX) ? trimmed : Property.PREFIX + trimmed;
-    }
-
-    @SafeVarargs
-    private static Assignment firstOf(Property<?> property, Map<Property<?>, Assignment>... sources) {
-        for (Map<Property<?>, Assignment> source : sources) {
-            if (source.containsKey(property)) {
-                return source.get(property);
+    private static Assignment firstOf(Property<?> property, Layer... layers) {
+        for (Layer layer : layers) {
+            Assignment assignment = layer.get(property);
+            if (assignment != null) {
+                return assignment;
             }
         }
         return null;

@@ -2,7 +2,12 @@ package io.portalgo.config;
 
 import java.util.Locale;
 
-/** How the agent gives an unbound TCP socket its port at connect ({@code portalgo.tcp.mode}; shared/DESIGN.md §3). */
+/**
+ * How the agent gives an unbound TCP socket its port at connect ({@code portalgo.tcp.mode}): the
+ * algorithm chooses the port, the mode decides how the kernel is made to use it. The README's
+ * "TCP modes" and docs/ARCHITECTURE.md tell the trade-offs (4-tuple sharing, TIME_WAIT,
+ * visibility to the program).
+ */
 public enum TcpMode {
     /** {@code pin} where the kernel supports IP_LOCAL_PORT_RANGE (Linux 6.3+), else {@code share}. */
     AUTO,

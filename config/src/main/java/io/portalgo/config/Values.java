@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>booleans are {@code true} or {@code false} only, any case: {@code yes}/{@code 1} are
  *       refused rather than guessed;</li>
- *   <li>names ({@code HASH}, {@code Pin}) are case-insensitive;</li>
+ *   <li>names ({@code HASH}, {@code Pin}) are case-insensitive in ASCII only ({@link InputText#sameName});</li>
  *   <li>a duration needs a unit ({@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 1d});
  *       only {@code 0} stands alone, so {@code rekey=500} cannot be misread as seconds or ms;</li>
  *   <li>an empty value means "unset" for the optional properties (scoped algorithms, seed,
@@ -30,10 +30,10 @@ final class Values {
     static final ValueType<Boolean> BOOLEAN = new ValueType<>() {
         @Override
         public Boolean parse(String text) throws InvalidValue {
-            if (text.equalsIgnoreCase("true")) {
+            if (InputText.sameName(text, "true")) {
                 return true;
             }
-            if (text.equalsIgnoreCase("false")) {
+            if (InputText.sameName(text, "false")) {
                 return false;
             }
             throw rejected(text);
@@ -89,7 +89,7 @@ final class Values {
             @Override
             public E parse(String text) throws InvalidValue {
                 for (E constant : constants) {
-                    if (id.apply(constant).equalsIgnoreCase(text)) {
+                    if (InputText.sameName(text, id.apply(constant))) {
                         return constant;
                     }
                 }
@@ -177,19 +177,19 @@ final class Values {
                 if (DIGITS.matcher(trimmed).matches()) {
                     long port = Long.parseLong(trimmed);
                     if (port < PortRange.LOWEST_PORT || port > PortRange.HIGHEST_PORT) {
-                        throw rejected(text, "port " + trimmed + " is not in 1..65535");
+                        throw rejected(text, "port " + Echo.of(trimmed) + " is not in 1..65535");
                     }
                     ports.add((int) port);
                     continue;
                 }
                 Matcher range = RANGE.matcher(trimmed);
                 if (!range.matches()) {
-                    throw rejected(text, "'" + trimmed + "' is neither a port nor a range a-b");
+                    throw rejected(text, "'" + Echo.of(trimmed) + "' is neither a port nor a range a-b");
                 }
                 long first = Long.parseLong(range.group(1));
                 long last = Long.parseLong(range.group(2));
                 if (first < PortRange.LOWEST_PORT || last > PortRange.HIGHEST_PORT || first > last) {
-                    throw rejected(text, "range " + trimmed + " is not within 1..65535 with a <= b");
+                    throw rejected(text, "range " + Echo.of(trimmed) + " is not within 1..65535 with a <= b");
                 }
                 ports.addRange((int) first, (int) last);
             }
@@ -229,6 +229,8 @@ final class Values {
         }
     };
 
+    private static final Pattern SIGNED_DIGITS = Pattern.compile("[+-]?[0-9]{1,19}");
+
     /** The seed: a value that must never be echoed, not even when it is malformed. */
     static final ValueType<OptionalLong> SEED = new ValueType<>() {
         @Override
@@ -236,11 +238,15 @@ final class Values {
             if (text.isEmpty()) {
                 return OptionalLong.empty();
             }
-            try {
-                return OptionalLong.of(Long.parseLong(text));
-            } catch (NumberFormatException e) {
-                throw new InvalidValue(SECRET_HIDDEN, accepted());
+            // ASCII digits only: Long.parseLong would also read full-width and other scripts' digits.
+            if (SIGNED_DIGITS.matcher(text).matches()) {
+                try {
+                    return OptionalLong.of(Long.parseLong(text));
+                } catch (NumberFormatException e) {
+                    // beyond 64 bits: refused below
+                }
             }
+            throw new InvalidValue(SECRET_HIDDEN, accepted());
         }
 
         @Override

@@ -165,11 +165,24 @@ class PrecedenceTest {
     }
 
     @Test
-    void namesOfTheBuildAreNotSettings() {
+    void namesOutsideThePrefixAreNotSettings() {
         PortalgoSettings settings = PortalgoSettings.load(null, TestEnvironments.host()
-                .environmentVariable("PORTALGO_JAVA25_HOME", "/usr/lib/jvm/x").systemProperty("portalgo.java25.home", "/x")
-                .environmentVariable("JAVA_HOME", "/usr/lib/jvm/y").systemProperty("java.version", "17").build());
+                .environmentVariable("JAVA25_HOME", "/usr/lib/jvm/x").environmentVariable("JAVA_HOME", "/usr/lib/jvm/y")
+                .systemProperty("java.version", "17").systemProperty("portalgo", "x").build());
         assertThat(settings).isEqualTo(PortalgoSettings.load(null, TestEnvironments.host().build()));
+    }
+
+    @Test
+    void everyNameUnderThePrefixMustBeASettingEvenTheBuildsOldOne() {
+        // The build once passed PORTALGO_JAVA25_HOME to its test JVMs and config had to know it; now it is JAVA25_HOME.
+        assertThatThrownBy(() -> PortalgoSettings.load(null, TestEnvironments.host()
+                .environmentVariable("PORTALGO_JAVA25_HOME", "/usr/lib/jvm/x").systemProperty("portalgo.java25.home", "/x")
+                .build()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("portalgo.java25.home=/x (system property): unknown property"
+                        + " (no similar name; see the options table in the README)\n"
+                        + "PORTALGO_JAVA25_HOME=/usr/lib/jvm/x (environment variable): unknown property"
+                        + " (no similar name; see the options table in the README)");
     }
 
     @Test

@@ -100,9 +100,18 @@ public final class ForkedJvm {
 
     /** A process builder with the cleaned environment, not started. */
     public ProcessBuilder processBuilder(Class<?> main, String... args) {
-        ProcessBuilder builder = new ProcessBuilder(command(main, args));
-        builder.environment().keySet().removeIf(name -> name.startsWith("PORTALGO_"));
+        ProcessBuilder builder = withoutPortalgoVariables(new ProcessBuilder(command(main, args)));
         builder.environment().putAll(environment);
+        return builder;
+    }
+
+    /**
+     * {@code builder} with every {@code PORTALGO_*} variable of the build's environment removed:
+     * the agent refuses any it does not know, and a machine's own must not configure a test.
+     * Every JVM the integration tests start goes through here.
+     */
+    public static ProcessBuilder withoutPortalgoVariables(ProcessBuilder builder) {
+        builder.environment().keySet().removeIf(name -> name.startsWith("PORTALGO_"));
         return builder;
     }
 

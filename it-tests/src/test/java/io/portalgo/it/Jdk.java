@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A JDK the integration tests fork: the one running the build (Java 17) and a Java 25, found
- * through {@code PORTALGO_JAVA25_HOME} (set by {@code .ci/run}; {@code none} where the machine has
+ * through {@code JAVA25_HOME} (set by {@code .ci/run}; {@code none} where the machine has
  * none) or, outside CI, under {@code /usr/lib/jvm}. Under {@code CI=true} a Java 25 that is
  * announced but missing fails the run: never a silent skip.
  */
@@ -29,7 +29,7 @@ public final class Jdk {
     }
 
     private static java.util.Optional<Jdk> java25() {
-        String announced = System.getenv("PORTALGO_JAVA25_HOME");
+        String announced = System.getenv("JAVA25_HOME");
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         if (announced != null && !announced.isBlank()) {
             if (announced.equals("none")) {
@@ -37,7 +37,7 @@ public final class Jdk {
             }
             Path home = Path.of(announced);
             if (!Files.isExecutable(home.resolve("bin/java"))) {
-                throw new IllegalStateException("PORTALGO_JAVA25_HOME=" + announced + " has no bin/java");
+                throw new IllegalStateException("JAVA25_HOME=" + announced + " has no bin/java");
             }
             return java.util.Optional.of(new Jdk("java25", home));
         }
@@ -47,7 +47,7 @@ public final class Jdk {
             }
         }
         if (ci) {
-            throw new IllegalStateException("CI=true but no Java 25 JDK: set PORTALGO_JAVA25_HOME (none to run without)");
+            throw new IllegalStateException("CI=true but no Java 25 JDK: set JAVA25_HOME (none to run without)");
         }
         return java.util.Optional.empty();
     }

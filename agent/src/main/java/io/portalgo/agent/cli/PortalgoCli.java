@@ -101,7 +101,7 @@ public final class PortalgoCli implements Callable<Integer> {
             Optional<RemoteAgent> running = target.agent();
             if (running.isPresent()) {
                 RemoteAgent agent = running.get();
-                if (changes.isEmpty()) {
+                if (changes.chars().allMatch(c -> c == ' ' || c == '\t')) {
                     out.println("pid " + pid + ": portalgo " + agent.version() + " already running: " + agent.summary());
                 } else {
                     agent.apply(changes);
@@ -133,7 +133,7 @@ public final class PortalgoCli implements Callable<Integer> {
                 SysctlFormat.settings(agent.settings()).forEach(out::println);
             } else {
                 for (String key : keys) {
-                    out.println(SysctlFormat.line(qualified(key), agent.get(key)));
+                    out.println(SysctlFormat.line(Property.qualified(key), agent.get(key)));
                 }
             }
             return 0;
@@ -167,15 +167,19 @@ public final class PortalgoCli implements Callable<Integer> {
                 + "portalgo.jmx=false); load it with: java -jar portalgo-agent.jar attach " + pid));
     }
 
-    /** Several arguments are several pairs: {@code set 42 algorithm=bsd range=40000-40999}. */
+    /**
+     * Several arguments are several pairs: {@code set 42 algorithm=bsd range=40000-40999}. Not
+     * trimmed here: config drops ASCII blanks itself and refuses a control character that
+     * {@code String.trim()} would silently drop ({@code randinc.n=250\x01}).
+     */
     private static String joined(List<String> settings) {
-        return settings == null ? "" : String.join(",", settings).trim();
+        return settings == null ? "" : String.join(",", settings);
     }
 
     /** The value now in force of each key named in {@code changes}. */
     private void printValues(RemoteAgent agent, String changes) {
         for (Map.Entry<String, String> pair : parse(changes)) {
-            out.println(SysctlFormat.line(qualified(pair.getKey()), agent.get(pair.getKey())));
+            out.println(SysctlFormat.line(Property.qualified(pair.getKey()), agent.get(pair.getKey())));
         }
     }
 
@@ -185,10 +189,6 @@ public final class PortalgoCli implements Callable<Integer> {
         } catch (ConfigException e) {
             throw CliFailure.refused(e.getMessage());
         }
-    }
-
-    private static String qualified(String key) {
-        return Property.byKey(key).map(Property::key).orElse(key);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.portalgo.agent.control;
 import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.config.ConfigException;
+import io.portalgo.config.Echo;
 import io.portalgo.config.PortalgoSettings;
 import io.portalgo.config.Property;
 import io.portalgo.config.Source;
@@ -122,11 +123,7 @@ public final class PortalgoMBean implements DynamicMBean {
 
     /** {@code TotalKernelFallbacks} for {@link Event#KERNEL_FALLBACKS}. */
     static String totalAttribute(Event event) {
-        StringBuilder name = new StringBuilder(TOTAL_PREFIX);
-        for (String word : event.id().split("-")) {
-            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-        }
-        return name.toString();
+        return TOTAL_PREFIX + Property.attributeName(event.id());
     }
 
     @Override
@@ -137,7 +134,7 @@ public final class PortalgoMBean implements DynamicMBean {
         }
         Supplier<Object> value = readOnly.get(attribute);
         if (value == null) {
-            throw new AttributeNotFoundException(attribute + ": no such attribute of " + MBeanRegistration.OBJECT_NAME);
+            throw new AttributeNotFoundException(Echo.of(attribute) + ": no such attribute of " + MBeanRegistration.OBJECT_NAME);
         }
         return value.get();
     }
@@ -227,7 +224,7 @@ public final class PortalgoMBean implements DynamicMBean {
         Property<?> property = propertiesByAttribute.get(attribute);
         if (property == null) {
             throw new AttributeNotFoundException(readOnly.containsKey(attribute) ? attribute + " is read-only"
-                    : attribute + ": no such attribute of " + MBeanRegistration.OBJECT_NAME);
+                    : Echo.of(attribute) + ": no such attribute of " + MBeanRegistration.OBJECT_NAME);
         }
         return property;
     }

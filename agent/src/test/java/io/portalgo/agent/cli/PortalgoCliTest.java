@@ -141,6 +141,17 @@ class PortalgoCliTest {
     }
 
     @Test
+    void aControlCharacterAtTheEndOfASettingIsRefusedNotTrimmedAway() throws JMException {
+        agentRunning(null);
+        PortalgoSettings before = control.settings().current();
+        Run run = run("set", "4242", "randinc.n=250\u0001");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("portalgo: portalgo.randinc.n=250\\x01 (live change): holds the control character \\x01 "
+                + "at position 4; expected an integer from 1 to 65535\n");
+        assertThat(control.settings().current()).isSameAs(before);
+    }
+
+    @Test
     void statsPrintsTotalsThenEachBusyProtocolAndAlgorithm() throws JMException {
         agentRunning(null);
         control.statistics().add(Protocol.TCP, Algorithm.DOUBLEHASH, Event.ALLOCATIONS, 12);

@@ -56,9 +56,9 @@ public final class OperationOverhead {
                         nanos[agent][i] = run(java, agentJar, agent == 1, agentArguments, kind);
                     }
                 }
-                double without = median(nanos[0]);
-                double with = median(nanos[1]);
-                System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.3f |%n", version(java), kind, without, with,
+                double without = Harness.median(nanos[0]);
+                double with = Harness.median(nanos[1]);
+                System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.3f |%n", Harness.version(java), kind, without, with,
                         without / with);
             }
         }
@@ -85,21 +85,5 @@ public final class OperationOverhead {
             throw new IllegalStateException("child JVM failed: " + command);
         }
         return nanos;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static String version(String java) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(java, "-XshowSettings:properties", "-version").redirectErrorStream(true).start();
-        String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(line -> line.trim().startsWith("java.runtime.version ="))
-                .map(line -> line.substring(line.indexOf('=') + 1).trim()).findFirst().orElse(java);
-        process.waitFor();
-        return version;
     }
 }

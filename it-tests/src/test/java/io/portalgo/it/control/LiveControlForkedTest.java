@@ -207,7 +207,7 @@ class LiveControlForkedTest {
     /** Java 25 where the build has one ({@link Jdk} fails under CI when one is announced but missing). */
     private static Jdk java25() {
         Optional<Jdk> java25 = Jdk.all().stream().filter(jdk -> jdk.feature() == 25).findFirst();
-        Assumptions.assumeTrue(java25.isPresent(), "no Java 25 JDK on this machine (PORTALGO_JAVA25_HOME=none)");
+        Assumptions.assumeTrue(java25.isPresent(), "no Java 25 JDK on this machine (JAVA25_HOME=none)");
         return java25.get();
     }
 

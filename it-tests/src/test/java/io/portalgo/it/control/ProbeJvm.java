@@ -54,10 +54,7 @@ final class ProbeJvm implements AutoCloseable {
         command.add("-cp");
         command.add(probeClasses());
         command.add(PortProbe.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(command);
-        // The test JVM's own PORTALGO_ variables must not configure the probe (config refuses unknown ones).
-        builder.environment().keySet().removeIf(name -> name.startsWith("PORTALGO_") && !name.equals("PORTALGO_JAVA25_HOME"));
-        return new ProbeJvm(builder.start());
+        return new ProbeJvm(ForkedJvm.withoutPortalgoVariables(new ProcessBuilder(command)).start());
     }
 
     /**
@@ -151,7 +148,7 @@ final class ProbeJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", ForkedJvm.AGENT_JAR.toString()));
         command.addAll(List.of(arguments));
         try {
-            Process cli = new ProcessBuilder(command).redirectErrorStream(false).start();
+            Process cli = ForkedJvm.withoutPortalgoVariables(new ProcessBuilder(command)).redirectErrorStream(false).start();
             StringBuffer out = new StringBuffer();
             StringBuffer err = new StringBuffer();
             Thread outReader = drain(new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8)),

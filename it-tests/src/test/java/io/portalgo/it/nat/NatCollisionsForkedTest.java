@@ -71,18 +71,18 @@ class NatCollisionsForkedTest {
     /** Runs both hosts against a fresh server port, returns the share of connections the NAT remapped. */
     private static double remappedShare(String algorithm, int serverPort) throws Exception {
         Jdk jdk = Jdk.all().get(0);
-        Process server = new ProcessBuilder(NatTopology.inNamespace(topology.server(),
+        Process server = ForkedJvm.withoutPortalgoVariables(new ProcessBuilder(NatTopology.inNamespace(topology.server(),
                 ForkedJvm.on(jdk).withoutAgent().command(PortReflector.class, NatTopology.SERVER_ADDRESS,
-                        Integer.toString(serverPort)))).redirectErrorStream(true).start();
+                        Integer.toString(serverPort))))).redirectErrorStream(true).start();
         try {
             BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             assertThat(serverOut.readLine()).isEqualTo("LISTENING");
             List<Process> hosts = new ArrayList<>();
             for (int host = 1; host <= 2; host++) {
-                hosts.add(new ProcessBuilder(NatTopology.inNamespace(topology.host(host),
+                hosts.add(ForkedJvm.withoutPortalgoVariables(new ProcessBuilder(NatTopology.inNamespace(topology.host(host),
                         ForkedJvm.on(jdk).agentArguments("algorithm=" + algorithm).command(ReflectedPorts.class,
                                 NatTopology.SERVER_ADDRESS, Integer.toString(serverPort),
-                                Integer.toString(CONNECTIONS_PER_HOST)))).start());
+                                Integer.toString(CONNECTIONS_PER_HOST))))).start());
             }
             int connections = 0;
             int remaps = 0;
