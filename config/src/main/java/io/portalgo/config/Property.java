@@ -63,6 +63,9 @@ public final class Property<T> {
             "ports never handed out, like `1,2-4,10`; empty for none");
     public static final Property<Boolean> LISTENERS = define("listeners", Values.BOOLEAN, "true", "`true`",
             "also choose the port of a listening socket bound to port 0");
+    public static final Property<Boolean> NATIVE_TRANSPORTS = define("native-transports", Values.BOOLEAN, "true", "`true`",
+            "also choose the ports of Netty's native transports (epoll, kqueue, io_uring, shaded copies such as gRPC's); "
+                    + "`false` at start-up leaves their classes untransformed");
     public static final Property<TcpMode> TCP_MODE = define("tcp.mode", Values.names(TcpMode.values(), TcpMode::id),
             "auto", "`auto`", "`auto`, `pin`, `share` or `exclusive`: how an unbound TCP socket gets its port at connect");
     public static final Property<PrfKind> HASH = define("hash", Values.names(PrfKind.values(), PrfKind::id),

@@ -107,6 +107,7 @@ class HostileInputTest {
         switch (property.key()) {
             case "portalgo.enabled":
             case "portalgo.listeners":
+            case "portalgo.native-transports":
             case "portalgo.jmx":
             case "portalgo.class-cache":
                 return List.of("true", "false", "TRUE", "False");
@@ -523,6 +524,7 @@ class HostileInputTest {
         switch (property.key()) {
             case "portalgo.enabled":
             case "portalgo.listeners":
+            case "portalgo.native-transports":
                 return isName(value, "true", "false");
             case "portalgo.jmx":
             case "portalgo.class-cache":

@@ -213,6 +213,7 @@ class PrecedenceTest {
         values.put("range", "1024-2047");
         values.put("reserved", "1030,1040-1049");
         values.put("listeners", "false");
+        values.put("native-transports", "false");
         values.put("tcp.mode", "exclusive");
         values.put("hash", "md5");
         values.put("rekey", "0");

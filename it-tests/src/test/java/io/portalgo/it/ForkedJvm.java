@@ -65,6 +65,19 @@ public final class ForkedJvm {
         return this;
     }
 
+    /** More class path entries after the test classes (Netty's jars, gRPC's). */
+    public ForkedJvm classPath(List<Path> entries) {
+        entries.forEach(this::classPathEntry);
+        return this;
+    }
+
+    /** This jar as the whole class path, without the test classes: an application that brings everything itself. */
+    public ForkedJvm onlyClassPath(Path jar) {
+        classPath.clear();
+        classPath.add(jar.toString());
+        return this;
+    }
+
     public ForkedJvm environment(String name, String value) {
         environment.put(name, value);
         return this;

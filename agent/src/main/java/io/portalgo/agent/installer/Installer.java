@@ -132,6 +132,8 @@ public final class Installer {
             PortalgoRuntime runtime = PortalgoRuntime.create(settings, new JdkSocketOps(javaBase.net()), failures,
                     kernelRange);
             clock.mark("runtime");
+            String nativeTransports = nativeTransports(instrumentation, runtime, failures, javaBase, settings);
+            clock.mark("native transports");
             wire(javaBase, runtime.substitution());
             clock.mark("wiring");
             List<String> problems = new ArrayList<>();
@@ -163,7 +165,7 @@ public final class Installer {
             clock.mark("live control");
             Log.info("portalgo " + runtime.version() + " " + (problems.isEmpty() ? "active" : "PARTLY active") + " ("
                     + how + ", Java " + System.getProperty("java.runtime.version") + ", " + clock.totalMillis() + " ms"
-                    + (fromCache ? ", from cache" : "") + "): " + runtime.describe());
+                    + (fromCache ? ", from cache" : "") + "): " + runtime.describe() + " " + nativeTransports);
             if (Log.debugEnabled()) {
                 Log.debug(clock);
             }
@@ -243,6 +245,18 @@ public final class Installer {
         }).install(instrumentation));
         cached.mode(CachedTransformer.Mode.OFF);
         return false;
+    }
+
+    /** Netty's native transports (their own failure leaves the JDK paths active); the summary's word for them. */
+    private static String nativeTransports(Instrumentation instrumentation, PortalgoRuntime runtime, BindFailures failures,
+            JavaBase javaBase, PortalgoSettings settings) {
+        try {
+            return NativeTransportInstaller.install(instrumentation, runtime, failures, javaBase.net(), settings,
+                    settings.classCache()).describe();
+        } catch (ReflectiveOperationException | UnmodifiableClassException | RuntimeException | LinkageError failure) {
+            Log.error("native transports not covered, their ports stay the kernel's: " + failure);
+            return "native=failed";
+        }
     }
 
     /** Loads (without initialising) each class named. */

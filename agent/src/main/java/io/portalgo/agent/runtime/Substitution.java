@@ -153,6 +153,20 @@ public final class Substitution {
 
     /** An unbound TCP socket is about to connect to {@code remote:remotePort}. */
     public void beforeTcpConnect(FileDescriptor fd, InetAddress remote, int remotePort) throws IOException {
+        beforeTcpConnect(fd, remote, remotePort, true);
+    }
+
+    /**
+     * As {@link #beforeTcpConnect}, for a connect whose failure nothing can retry (io_uring queues
+     * it; a TCP Fast Open connect happens inside a send): {@code pin} binds exclusively instead,
+     * so no taken 4-tuple can reach the application.
+     */
+    public void beforeUnrepeatableTcpConnect(FileDescriptor fd, InetAddress remote, int remotePort) throws IOException {
+        beforeTcpConnect(fd, remote, remotePort, false);
+    }
+
+    private void beforeTcpConnect(FileDescriptor fd, InetAddress remote, int remotePort, boolean repeatable)
+            throws IOException {
         RuntimeSnapshot now = snapshot;
         PortalgoSettings settings = now.settings();
         if (!settings.enabled() || remote == null) {
@@ -168,7 +182,7 @@ public final class Substitution {
             Flow flow = context.flowTo(Protocol.TCP, remote, remotePort);
             algorithm = settings.algorithmFor(Protocol.TCP, flow.family(), remote, remotePort);
             TcpMode mode = now.tcpMode();
-            if (mode == TcpMode.PIN && legacyTcp && isOnStack(LEGACY_TCP_CLASSES)) {
+            if (mode == TcpMode.PIN && (!repeatable || legacyTcp && isOnStack(LEGACY_TCP_CLASSES))) {
                 // Its connect bypasses Net.connect, where a pinned connect is retried; a port bound
                 // exclusively cannot clash with a 4-tuple, so nothing reaches the application.
                 mode = TcpMode.EXCLUSIVE;

@@ -2,8 +2,12 @@ package io.portalgo.agent.installer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portalgo.agent.javabase.advice.DatagramBindAdvice;
+import io.portalgo.agent.javabase.advice.ListenerBindAdvice;
 import io.portalgo.agent.javabase.advice.NetBindAdvice;
 import io.portalgo.agent.javabase.advice.NetConnectAdvice;
+import io.portalgo.agent.javabase.advice.NetLocalAddressAdvice;
+import io.portalgo.agent.javabase.advice.SocketImplBindAdvice;
 import io.portalgo.agent.javabase.advice.TcpConnectAdvice;
 import io.portalgo.agent.javabase.advice.UdpFirstArgumentAdvice;
 import io.portalgo.agent.javabase.advice.UdpSendAdvice;
@@ -15,7 +19,9 @@ class StartupPathTest {
     void theShapingClassesAreNamedExactlyAsTheClassesThatShapeTheAdvice() throws Exception {
         assertThat(AdvisedClasses.SHAPING_CLASSES).containsExactly(AdviceInstaller.class.getName(), Remapped.TEMPLATE,
                 NetBindAdvice.class.getName(), NetConnectAdvice.class.getName(), TcpConnectAdvice.class.getName(),
-                UdpSendAdvice.class.getName(), UdpFirstArgumentAdvice.class.getName());
+                UdpSendAdvice.class.getName(), UdpFirstArgumentAdvice.class.getName(), DatagramBindAdvice.class.getName(),
+                NetLocalAddressAdvice.class.getName(), ListenerBindAdvice.class.getName(),
+                SocketImplBindAdvice.class.getName());
         for (String name : AdvisedClasses.SHAPING_CLASSES) {
             assertThat(TransformCache.resourceBytes(name)).isNotEmpty();
         }
