@@ -57,7 +57,9 @@ public final class FaultApp {
         }, "acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
-        DatagramChannel receiver = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0));
+        // An explicit port, never the agent's choice: the UDP receiver takes the number the kernel gave the TCP
+        // server (run with listeners=false), so neither takes a port of the small ranges under test.
+        DatagramChannel receiver = DatagramChannel.open().bind(new InetSocketAddress(loopback, server.getLocalPort()));
         InetSocketAddress udpTarget = (InetSocketAddress) receiver.getLocalAddress();
 
         Map<String, Long> before = AgentCounters.read();

@@ -119,7 +119,7 @@ class FaultsForkedTest {
     void timeWaitPressureInEveryModeFailsNoConnect(String mode) throws Exception {
         int start = freshRangeStart(100);
         Result baseline = runWithout("timewait", 1_000);
-        Result result = run("tcp.algorithm=doublehash,listeners=false,tcp.mode=" + mode + ",range=" + start + "-" + (start + 99),
+        Result result = run("tcp.algorithm=doublehash,tcp.mode=" + mode + ",range=" + start + "-" + (start + 99),
                 "timewait", 1_000);
         System.out.println("TIME_WAIT pressure, 1,000 connects over 100 ports, mode " + mode + ": " + result + "; without the agent: "
                 + baseline.get("failed") + " failed");
@@ -130,7 +130,7 @@ class FaultsForkedTest {
     @MethodSource("modes")
     void threeThousandSocketsOpenAtOnceInEveryMode(String mode) throws Exception {
         Result baseline = runWithout("open", 3_000);
-        Result result = run("tcp.algorithm=random_pick,listeners=false,tcp.mode=" + mode, "open", 3_000);
+        Result result = run("tcp.algorithm=random_pick,tcp.mode=" + mode, "open", 3_000);
         System.out.println("3,000 connections open at once, random_pick, mode " + mode + ": " + result + "; without the agent: "
                 + baseline.get("failed") + " failed");
         assertThat(Integer.parseInt(result.get("failed"))).as(result.toString()).isLessThanOrEqualTo(Integer.parseInt(baseline.get("failed")));
@@ -156,7 +156,7 @@ class FaultsForkedTest {
     }
 
     private static Result run(String agentArguments, String scenario, int count) throws Exception {
-        Run run = ForkedJvm.on(jdk()).agentArguments(agentArguments).run(FaultApp.class, scenario, Integer.toString(count));
+        Run run = ForkedJvm.on(jdk()).agentArguments("listeners=false," + agentArguments).run(FaultApp.class, scenario, Integer.toString(count));
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.results()).as(run.describe()).hasSize(1);
         run.stderr().stream().filter(line -> line.startsWith("FAILURE")).limit(5).forEach(line -> System.out.println("  " + line));
