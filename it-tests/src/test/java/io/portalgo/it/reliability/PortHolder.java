@@ -61,7 +61,7 @@ public final class PortHolder {
                         socket.close();
                     }
                 }
-                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
             }
         }
     }
