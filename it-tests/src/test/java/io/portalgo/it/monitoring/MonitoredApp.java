@@ -26,7 +26,8 @@ public final class MonitoredApp {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(loopback, 0));
-        DatagramChannel receiver = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0));
+        // An explicit port, never the agent's: the number the kernel gave the TCP server (listeners=false).
+        DatagramChannel receiver = DatagramChannel.open().bind(new InetSocketAddress(loopback, server.getLocalPort()));
         List<AutoCloseable> open = new ArrayList<>();
         int tcpOk = 0;
         for (int i = 0; i < tcp; i++) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * RFC 6056 §4 behind a randomizing NAT: nftables' {@code masquerade random-fully} gives every
+ * RFC 6056 §4 behind a randomizing NAT: nftables' {@code masquerade fully-random} gives every
  * connection a random outside port, whatever the host chose. Every algorithm's connections go
  * through it; what the server sees is the NAT's choice, not the algorithm's: the host's
  * {@code bsd} counts down by one, the server sees no order at all. So behind such a NAT the
@@ -37,7 +37,7 @@ class NatRandomFullyForkedTest {
     @BeforeAll
     static void buildTopology() throws Exception {
         Prerequisites.require("network namespaces with nftables", NatTopology.missingPrerequisite());
-        topology = NatTopology.create("h6nat", "masquerade random-fully");
+        topology = NatTopology.create("h6nat", "masquerade fully-random");
     }
 
     @AfterAll
@@ -66,10 +66,10 @@ class NatRandomFullyForkedTest {
             }
             seen.put(algorithm, String.format("kept %d/%d, steps kept %d/%d, host %s.. server %s..", kept, CONNECTIONS, sameStep,
                     CONNECTIONS - 1, firstOf(pairs, 0), firstOf(pairs, 1)));
-            assertThat(kept).as("%s: a random-fully NAT keeps almost no source port", algorithm).isLessThan(CONNECTIONS / 10);
+            assertThat(kept).as("%s: a fully-random NAT keeps almost no source port", algorithm).isLessThan(CONNECTIONS / 10);
             assertThat(sameStep).as("%s: nor the algorithm's steps", algorithm).isLessThan(CONNECTIONS / 10);
         }
-        System.out.println("behind masquerade random-fully (" + CONNECTIONS + " connections per algorithm):");
+        System.out.println("behind masquerade fully-random (" + CONNECTIONS + " connections per algorithm):");
         seen.forEach((algorithm, what) -> System.out.println("  " + algorithm + ": " + what));
     }
 

@@ -54,7 +54,7 @@ public final class NatTopology implements AutoCloseable {
     /**
      * The topology with namespaces named {@code <prefix><4 hex digits>-...} and the NAT rule
      * {@code masquerade} as nftables writes it: {@code masquerade} keeps a free source port,
-     * {@code masquerade random-fully} gives every connection a random one.
+     * {@code masquerade fully-random} (iptables' {@code --random-fully}) gives every connection a random one.
      */
     public static NatTopology create(String prefix, String masquerade) throws IOException {
         NatTopology topology = new NatTopology(prefix, masquerade);

@@ -121,7 +121,7 @@ class CliReachForkedTest {
             long v4 = Long.parseLong(full.substring(24), 16);
             return "::ffff:" + (v4 >> 24 & 0xff) + "." + (v4 >> 16 & 0xff) + "." + (v4 >> 8 & 0xff) + "." + (v4 & 0xff) + ":" + port;
         }
-        return "[" + full + "]:" + port;
+        return (full.equals("0".repeat(32)) ? "[::]" : "[" + full + "]") + ":" + port;
     }
 
     static boolean loopback(String address) {
