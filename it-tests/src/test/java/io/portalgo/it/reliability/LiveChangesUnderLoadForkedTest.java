@@ -25,12 +25,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Live changes under load: two threads connect over loopback without pause while 52 changes
+ * Live changes under load: two threads connect over loopback without pause while 53 changes
  * arrive through JMX ({@code apply}, attribute writes, {@code rekey()}) and the CLI ({@code set},
  * twice: on a 2-core machine whose cores the load keeps busy one {@code set} takes 7-34 s,
  * most of it starting the CLI's JVM and the target's local JMX agent):
  * every algorithm in both ranges and every TCP mode, {@code doublehash.table-size} from 1 up to
- * the maximum 16,777,216, and {@code rekey} from {@code 0} to {@code 1d}. Asserted: no connect
+ * the maximum 16,777,216, and {@code rekey} from {@code 0} to {@code 1d}; the last one, {@code share}
+ * with {@code random_pick}, then stays for 5 s. Asserted: no connect
  * fails that would not fail without the agent (the same load without it, as long), and every
  * connect that started after a change returned got a port in the range in force (or in the
  * next change's, which may already apply while it is on its way). Measured and printed, never
@@ -44,6 +45,8 @@ class LiveChangesUnderLoadForkedTest {
     private static final String[] TABLE_SIZES = {"1", "4096", "65536", "16777216"};
     private static final String[] REKEYS = {"500ms", "0", "10s", "1d"};
     private static final int CHANGES = 52;
+    /** How long the load runs under the last change. */
+    private static final long DWELL_MILLIS = 5_000;
     /** A connect counts as near a change when it overlaps the change's call or the 50 ms after it. */
     private static final long NEAR_MICROS = 50_000;
     /** The load without the agent runs as long as with it, up to this; failures are compared per connect. */
@@ -78,8 +81,9 @@ class LiveChangesUnderLoadForkedTest {
                     changes.add(change(jdk, jmx, session.pid, i));
                     Thread.sleep(100);
                 }
+                changes.add(dwell(jmx));
             }
-            Thread.sleep(500);
+            Thread.sleep(DWELL_MILLIS);
             agentResult = session.stop();
             agentFailures = session.failures();
         }
@@ -148,6 +152,21 @@ class LiveChangesUnderLoadForkedTest {
         assertThat(agentFailed).as("connects failed with the agent (without it: %d of %d); first: %s", baselineFailed, baseline.length,
                 agentFailures.stream().limit(5).toList()).isLessThanOrEqualTo((long) Math.ceil(baselineFailed * scale));
         assertThat(outside).as("ports outside the range in force once the change had returned").isEmpty();
+    }
+
+    /**
+     * The last change, then {@link #DWELL_MILLIS} of load under it: {@code share} with
+     * {@code random_pick}, where a port clash between two connecting threads surfaces as the
+     * application's {@code BindException} unless the agent retries it.
+     */
+    private static Change dwell(Jmx jmx) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("tcp.algorithm", "random_pick");
+        settings.put("range", RANGES[1][0] + "-" + RANGES[1][1]);
+        settings.put("tcp.mode", "share");
+        long start = LiveLoadApp.epochMicros();
+        jmx.apply(String.join(",", settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        return new Change("jmx-apply", settings, start, LiveLoadApp.epochMicros());
     }
 
     /** Change number {@code i}: algorithm, range and mode rotate; every 4th sets the table size, every 5th the rekey period. */
