@@ -24,10 +24,13 @@ import java.util.concurrent.TimeUnit;
 public final class NatTopology implements AutoCloseable {
     public static final String SERVER_ADDRESS = "203.0.113.2";
 
-    private final String prefix = "pg" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+    private final String prefix;
+    private final String masquerade;
     private final List<String> namespaces = new ArrayList<>();
 
-    private NatTopology() {
+    private NatTopology(String prefix, String masquerade) {
+        this.prefix = prefix + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+        this.masquerade = masquerade;
     }
 
     /** Why this machine cannot build the topology, or null if it can. */
@@ -45,7 +48,16 @@ public final class NatTopology implements AutoCloseable {
     }
 
     public static NatTopology create() throws IOException {
-        NatTopology topology = new NatTopology();
+        return create("pg", "masquerade");
+    }
+
+    /**
+     * The topology with namespaces named {@code <prefix><4 hex digits>-...} and the NAT rule
+     * {@code masquerade} as nftables writes it: {@code masquerade} keeps a free source port,
+     * {@code masquerade fully-random} (iptables' {@code --random-fully}) gives every connection a random one.
+     */
+    public static NatTopology create(String prefix, String masquerade) throws IOException {
+        NatTopology topology = new NatTopology(prefix, masquerade);
         try {
             topology.build();
             return topology;
@@ -89,7 +101,7 @@ public final class NatTopology implements AutoCloseable {
         in(nat(), "sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward");
         in(nat(), "nft", "add table ip portalgo_nat; "
                 + "add chain ip portalgo_nat postrouting { type nat hook postrouting priority srcnat; policy accept; }; "
-                + "add rule ip portalgo_nat postrouting oifname \"out\" masquerade");
+                + "add rule ip portalgo_nat postrouting oifname \"out\" " + masquerade);
     }
 
     /** A veth pair with one end in each namespace, both up. */
