@@ -4,9 +4,8 @@ import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.PortSet;
 import io.portalgo.algorithms.SelectorSettings;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
-
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * Reuse distance under Linux-like settings, against the figures of Linux commit ca7af0402550

@@ -2,9 +2,6 @@ package io.portalgo.examples.evaluation;
 
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.SelectorSettings;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * The same metrics on real ports: {@link LoopbackWorkload} in a child JVM per algorithm, under
