@@ -58,7 +58,10 @@ final class TransformCache {
     /** As {@link #open(java.util.List)}, in {@code directory}. */
     static Optional<TransformCache> open(Path directory, java.util.List<String> fingerprintClasses) {
         try {
-            Files.createDirectories(directory.getParent());
+            Path parent = directory.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }

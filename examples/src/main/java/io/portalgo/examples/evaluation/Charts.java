@@ -113,7 +113,10 @@ public final class Charts {
     }
 
     private static void write(BufferedImage image, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path directory = file.toAbsolutePath().getParent();
+        if (directory != null) {
+            Files.createDirectories(directory);
+        }
         ImageIO.write(image, "png", file.toFile());
     }
 }

@@ -78,6 +78,9 @@ public final class RealSockets {
             try (var reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
                 line = reader.readLine();
             }
+            if (line == null) {
+                return PortRange.IANA_DYNAMIC;
+            }
             String[] ends = line.trim().split("\\s+");
             return PortRange.of(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
         } catch (IOException | RuntimeException unreadable) {
