@@ -65,7 +65,10 @@ final class TransformCache {
     static TransformCache openOrNull(Path directory, List<String> fingerprintClasses) {
         try {
             if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(directory.getParent());
+                Path parent = directory.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
                 Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class,

@@ -1,6 +1,5 @@
 package io.portalgo.agent.runtime;
 
-import io.portalgo.agent.runtime.SocketOps;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;

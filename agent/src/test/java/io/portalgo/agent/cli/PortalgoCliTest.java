@@ -2,8 +2,8 @@ package io.portalgo.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portalgo.agent.control.MBeanRegistration;
 import io.portalgo.agent.control.FakeAgentControl;
+import io.portalgo.agent.control.MBeanRegistration;
 import io.portalgo.agent.control.PortalgoMBean;
 import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.AddressFamily;

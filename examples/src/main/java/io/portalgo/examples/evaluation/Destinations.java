@@ -2,7 +2,6 @@ package io.portalgo.examples.evaluation;
 
 import io.portalgo.algorithms.Flow;
 import io.portalgo.algorithms.Protocol;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 

@@ -1,16 +1,15 @@
 package io.portalgo.examples.evaluation;
 
 import io.portalgo.algorithms.SelectorSettings;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The evaluation harness's command line: {@code report} (the simulator, writes

@@ -1,7 +1,6 @@
 package io.portalgo.examples.evaluation;
 
 import io.portalgo.algorithms.PortRange;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,12 +3,11 @@ package io.portalgo.examples.evaluation;
 import io.portalgo.algorithms.Flow;
 import io.portalgo.algorithms.PortSelector;
 import io.portalgo.algorithms.Selection;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
-
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
 
 /**
  * Hosts behind a port-preserving NAPT (RFC 6056 §4): the NAT keeps a host's source port unless

@@ -3,10 +3,9 @@ package io.portalgo.examples.evaluation;
 import io.portalgo.algorithms.Flow;
 import io.portalgo.algorithms.PortSelector;
 import io.portalgo.algorithms.Selection;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * Probes per allocation as the range fills (RFC 6056 §3.1: the search must stay cheap and find a

@@ -4,7 +4,6 @@ import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.Entropy;
 import io.portalgo.algorithms.PortSelector;
 import io.portalgo.algorithms.SelectorSettings;
-
 import java.util.function.LongSupplier;
 
 /**

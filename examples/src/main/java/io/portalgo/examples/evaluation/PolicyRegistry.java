@@ -3,7 +3,6 @@ package io.portalgo.examples.evaluation;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.SelectorSettings;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

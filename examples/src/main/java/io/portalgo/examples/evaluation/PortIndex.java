@@ -1,7 +1,6 @@
 package io.portalgo.examples.evaluation;
 
 import io.portalgo.algorithms.SelectorSettings;
-
 import java.util.Arrays;
 
 /**

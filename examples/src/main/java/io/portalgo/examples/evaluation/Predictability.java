@@ -1,11 +1,10 @@
 package io.portalgo.examples.evaluation;
 
 import io.portalgo.algorithms.Flow;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
-
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
 
 /**
  * Predictability of the next port to a new destination (RFC 6056 §3.1, first goal), from what an

@@ -2,9 +2,6 @@ package io.portalgo.examples.evaluation;
 
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.SelectorSettings;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * The same metrics on real ports: {@link LoopbackWorkload} in a child JVM per algorithm, under
@@ -78,6 +77,9 @@ public final class RealSockets {
             String line;
             try (var reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
                 line = reader.readLine();
+            }
+            if (line == null) {
+                return PortRange.IANA_DYNAMIC;
             }
             String[] ends = line.trim().split("\\s+");
             return PortRange.of(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));

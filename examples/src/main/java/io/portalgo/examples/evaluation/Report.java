@@ -1,7 +1,6 @@
 package io.portalgo.examples.evaluation;
 
 import io.portalgo.algorithms.SelectorSettings;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

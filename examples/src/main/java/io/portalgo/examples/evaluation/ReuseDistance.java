@@ -1,9 +1,8 @@
 package io.portalgo.examples.evaluation;
 
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * Reuse distance (RFC 6056 §3.1, second goal: "minimize the port reuse frequency"): for each

@@ -4,12 +4,11 @@ import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.Flow;
 import io.portalgo.algorithms.PortSelector;
 import io.portalgo.algorithms.SelectorSettings;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
 
 /**
  * The device-tracking attack of Kol, Klein and Gilad (USENIX Security 2023) on Algorithm 4

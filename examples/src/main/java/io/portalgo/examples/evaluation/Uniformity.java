@@ -1,8 +1,7 @@
 package io.portalgo.examples.evaluation;
 
-import org.apache.commons.math3.stat.inference.ChiSquareTest;
-
 import java.util.Arrays;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
 
 /**
  * Uniformity of ports over the range: Pearson's chi-square test of the counts in equal bins

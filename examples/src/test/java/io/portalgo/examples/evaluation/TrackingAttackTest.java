@@ -1,9 +1,9 @@
 package io.portalgo.examples.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.portalgo.algorithms.SelectorSettings;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The tracking attack of Kol, Klein and Gilad must recover the bucket-collision structure of

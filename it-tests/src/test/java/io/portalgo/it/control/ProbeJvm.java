@@ -2,7 +2,6 @@ package io.portalgo.it.control;
 
 import io.portalgo.it.ForkedJvm;
 import io.portalgo.it.Jdk;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
