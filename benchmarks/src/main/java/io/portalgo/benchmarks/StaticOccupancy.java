@@ -2,8 +2,8 @@ package io.portalgo.benchmarks;
 
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.PortSet;
-import io.portalgo.algorithms.SuitablePort;
 import io.portalgo.algorithms.SelectorSettings;
+import io.portalgo.algorithms.SuitablePort;
 import java.util.SplittableRandom;
 
 /**

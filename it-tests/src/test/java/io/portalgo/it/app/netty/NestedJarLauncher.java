@@ -1,6 +1,5 @@
 package io.portalgo.it.app.netty;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
