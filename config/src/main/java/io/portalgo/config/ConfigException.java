@@ -41,6 +41,6 @@ public final class ConfigException extends RuntimeException {
 
     /** Each problem, one line each, in the order found. */
     public List<String> problems() {
-        return problems;
+        return List.copyOf(problems); // already unmodifiable: no copy is made
     }
 }

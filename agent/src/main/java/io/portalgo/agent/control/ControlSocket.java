@@ -100,7 +100,11 @@ public final class ControlSocket {
     private static void removeStaleSockets(Path directory) throws IOException {
         try (DirectoryStream<Path> sockets = Files.newDirectoryStream(directory, "*.sock")) {
             for (Path socket : sockets) {
-                String name = socket.getFileName().toString();
+                Path fileName = socket.getFileName();
+                if (fileName == null) {
+                    continue;
+                }
+                String name = fileName.toString();
                 try {
                     long pid = Long.parseLong(name.substring(0, name.length() - ".sock".length()));
                     if (ProcessHandle.of(pid).isEmpty()) {

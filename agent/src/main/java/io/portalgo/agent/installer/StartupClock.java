@@ -16,7 +16,7 @@ final class StartupClock implements Supplier<String> {
     void mark(String name) {
         long now = System.nanoTime();
         marks.append(marks.length() == "start-up:".length() ? " " : ", ").append(name).append(' ')
-                .append((now - last) / 100_000 / 10.0).append(" ms");
+                .append(Math.round((now - last) / 1e5) / 10.0).append(" ms");
         last = now;
     }
 
