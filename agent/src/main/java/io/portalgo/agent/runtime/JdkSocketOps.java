@@ -31,6 +31,7 @@ public final class JdkSocketOps implements SocketOps {
     private final MethodHandle localAddress;
     private final MethodHandle getIntOption;
     private final MethodHandle setIntOption;
+    private final FreshSocket fresh;
 
     public JdkSocketOps(MethodHandles.Lookup net) throws ReflectiveOperationException {
         Class<?> netClass = net.lookupClass();
@@ -42,6 +43,20 @@ public final class JdkSocketOps implements SocketOps {
                 FileDescriptor.class, boolean.class, int.class, int.class));
         this.setIntOption = net.findStatic(netClass, "setIntOption0", MethodType.methodType(void.class,
                 FileDescriptor.class, boolean.class, int.class, int.class, int.class, boolean.class));
+        this.fresh = FreshSocket.tryCreate(net);
+    }
+
+    @Override
+    public boolean canRenew() {
+        return fresh != null;
+    }
+
+    @Override
+    public void renew(FileDescriptor fd, InetAddress wildcard, int port) throws IOException {
+        if (fresh == null) {
+            throw new UnsupportedOperationException("no fresh-socket retry on this JDK");
+        }
+        fresh.replace(fd, wildcard, port);
     }
 
     @Override

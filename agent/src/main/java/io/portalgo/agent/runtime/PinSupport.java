@@ -15,15 +15,21 @@ import java.util.Optional;
  */
 final class PinSupport {
     private final Optional<PortRange> kernelRange;
+    private final boolean shareRetried;
     private volatile boolean refusedByKernel;
 
-    PinSupport(Optional<PortRange> kernelRange) {
+    /** @param shareRetried true if a {@code share} clash is retried on a fresh socket ({@link ShareRetry}) */
+    PinSupport(Optional<PortRange> kernelRange, boolean shareRetried) {
         this.kernelRange = kernelRange;
+        this.shareRetried = shareRetried;
     }
 
     /** The mode a connect uses now: {@code pin}, {@code share} or {@code exclusive}. */
     TcpMode effectiveMode(PortalgoSettings settings) {
         TcpMode mode = settings.tcpMode();
+        if (mode == TcpMode.AUTO && shareRetried) {
+            return TcpMode.SHARE; // no leak into the kernel's port table, no clash the application sees
+        }
         if (mode != TcpMode.AUTO && mode != TcpMode.PIN) {
             return mode;
         }
@@ -38,10 +44,18 @@ final class PinSupport {
         return TcpMode.SHARE;
     }
 
-    /** What {@code auto} resolves to, for the start-up line. */
+    /**
+     * What {@code auto} resolves to, for the start-up line: {@code auto(share+retry:isolates)}
+     * where a clash can be retried on a fresh socket (no leak into the host's port table, no clash
+     * the application sees); else {@code auto(pin)} (the JVM's connect count still reaches the
+     * host's port table, halved) or {@code auto(share)} (a clash reaches the application).
+     */
     String describe(PortalgoSettings settings) {
-        return settings.tcpMode().id() + (settings.tcpMode() == TcpMode.AUTO
-                ? "(" + effectiveMode(settings).id() + ")" : "");
+        if (settings.tcpMode() != TcpMode.AUTO) {
+            return settings.tcpMode().id();
+        }
+        TcpMode mode = effectiveMode(settings);
+        return "auto(" + (mode == TcpMode.SHARE && shareRetried ? "share+retry:isolates" : mode.id()) + ")";
     }
 
     void kernelRefused() {

@@ -29,4 +29,18 @@ public interface SocketOps {
      * {@code [port, port]}, or lifts the narrowing with 0.
      */
     void pinLocalPort(FileDescriptor fd, int port) throws IOException;
+
+    /** True if {@link #renew} works on this JDK and system. */
+    default boolean canRenew() {
+        return false;
+    }
+
+    /**
+     * Replaces {@code fd}'s TCP socket with a fresh one bound to {@code wildcard:port} (0: left
+     * unbound), keeping the descriptor number, the options the application set and the blocking
+     * mode; see {@link FreshSocket}.
+     */
+    default void renew(FileDescriptor fd, InetAddress wildcard, int port) throws IOException {
+        throw new UnsupportedOperationException("no fresh-socket retry here");
+    }
 }

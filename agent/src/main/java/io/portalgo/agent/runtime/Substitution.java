@@ -56,6 +56,7 @@ public final class Substitution {
     private final SocketOps ops;
     private final BindFailures failures;
     private final PinSupport pinSupport;
+    private final ShareRetry shareRetry;
     private final ThreadLocal<PendingPin> pendingPin = new ThreadLocal<>();
     private final ThreadLocal<InetSocketAddress> udpDestination = new ThreadLocal<>();
     private final boolean legacyTcp = LegacySockets.tcpSelected();
@@ -67,7 +68,8 @@ public final class Substitution {
         this.statistics = statistics;
         this.ops = ops;
         this.failures = failures;
-        this.pinSupport = new PinSupport(kernelRange);
+        this.shareRetry = new ShareRetry(ops, statistics, failures);
+        this.pinSupport = new PinSupport(kernelRange, shareRetry.enabled());
         this.selectors = SelectorTable.of(live.current());
         live.onChange(this::settingsChanged);
     }
@@ -164,7 +166,7 @@ public final class Substitution {
             algorithm = settings.algorithmFor(Protocol.TCP, flow.family(), remote, remotePort);
             PortCursor cursor = selectors.selector(Protocol.TCP, flow.family(), algorithm).open(flow);
             TcpMode mode = pinSupport.effectiveMode(settings);
-            if (mode == TcpMode.PIN && legacyTcp && isOnStack(LEGACY_TCP_CLASSES)) {
+            if ((mode == TcpMode.PIN || mode == TcpMode.SHARE && shareRetry.enabled()) && legacyTcp && isOnStack(LEGACY_TCP_CLASSES)) {
                 // Its connect bypasses Net.connect, where a pinned connect is retried; a port bound
                 // exclusively cannot clash with a 4-tuple, so nothing reaches the application.
                 mode = TcpMode.EXCLUSIVE;
@@ -207,6 +209,9 @@ public final class Substitution {
                 ops.bind(family, fd, wildcard, port);
                 cursor.accept();
                 allocated(Protocol.TCP, algorithm, flow, port, attempts, mode.id());
+                if (mode == TcpMode.SHARE) {
+                    shareRetry.arm(fd, wildcard, flow, algorithm, cursor, attempts);
+                }
                 return;
             } catch (IOException refused) {
                 if (!failures.portInUse(refused)) {
@@ -228,6 +233,14 @@ public final class Substitution {
      *         the kernel chooses
      */
     public boolean afterConnect(FileDescriptor fd, Throwable thrown) {
+        if (shareRetry.owns(fd)) {
+            try {
+                return shareRetry.afterConnect(fd, thrown, live.current());
+            } catch (IOException | RuntimeException | LinkageError internal) {
+                internalError(live.current(), Protocol.TCP, null, "connect", internal);
+                return false;
+            }
+        }
         PendingPin pin = pendingPin.get();
         if (pin == null || pin.fd != fd) {
             return false;
