@@ -185,6 +185,7 @@ public final class IsolationPeer {
     /** Steady rate, each connection held {@code holdMillis} and then closed by this side. */
     private static String load(InetSocketAddress target, int perSecond, int seconds, int holdMillis) {
         Errors errors = new Errors();
+        long retriesBefore = agentRetries();
         ArrayDeque<Socket> open = new ArrayDeque<>();
         ArrayDeque<Long> openedAt = new ArrayDeque<>();
         long interval = 1_000_000_000L / Math.max(1, perSecond);
@@ -211,7 +212,8 @@ public final class IsolationPeer {
         }
         closeDue(open, openedAt, Long.MAX_VALUE);
         long elapsed = System.nanoTime() - start;
-        return total + " " + errors + " seconds=" + String.format(java.util.Locale.ROOT, "%.2f", elapsed / 1e9);
+        return total + " " + errors + " seconds=" + String.format(java.util.Locale.ROOT, "%.2f", elapsed / 1e9)
+                + retries(retriesBefore);
     }
 
     private static void closeDue(ArrayDeque<Socket> open, ArrayDeque<Long> openedAt, long openedBefore) {
@@ -224,6 +226,7 @@ public final class IsolationPeer {
     /** {@code count} connections open at once, then all closed by this side. */
     private static String open(InetSocketAddress target, int count) {
         Errors errors = new Errors();
+        long retriesBefore = agentRetries();
         List<Socket> open = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Socket socket = new Socket();
@@ -236,7 +239,23 @@ public final class IsolationPeer {
             }
         }
         open.forEach(IsolationPeer::closeQuietly);
-        return count + " " + errors;
+        return count + " " + errors + retries(retriesBefore);
+    }
+
+    /** The agent's retries (clashes it met and hid) since {@code before}, from its MBean; empty without the agent. */
+    private static String retries(long before) {
+        long now = agentRetries();
+        return now < 0 ? "" : " retries=" + (now - Math.max(0, before));
+    }
+
+    private static long agentRetries() {
+        try {
+            javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            javax.management.ObjectName name = new javax.management.ObjectName("io.portalgo:type=PortAlgo");
+            return server.isRegistered(name) ? ((Number) server.getAttribute(name, "TotalRetries")).longValue() : -1;
+        } catch (javax.management.JMException | RuntimeException absent) {
+            return -1;
+        }
     }
 
     private static void closeQuietly(Socket socket) {
