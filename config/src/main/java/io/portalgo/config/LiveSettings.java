@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 public final class LiveSettings {
     private final AtomicReference<PortalgoSettings> current;
     private final List<Consumer<PortalgoSettings>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<PortalgoSettings> committer = next -> { };
 
     public LiveSettings(PortalgoSettings initial) {
         this.current = new AtomicReference<>(initial);
@@ -35,6 +36,7 @@ public final class LiveSettings {
      */
     public synchronized PortalgoSettings apply(Map<String, String> changes, Source source) {
         PortalgoSettings next = current.get().withChanges(changes, source);
+        committer.accept(next);
         current.set(next);
         RuntimeException failure = null;
         for (Consumer<PortalgoSettings> listener : listeners) {
@@ -74,6 +76,16 @@ public final class LiveSettings {
             throw new ConfigException(problems);
         }
         return apply(changes, source);
+    }
+
+    /**
+     * Called with every valid new snapshot before it is in force, on the thread applying it:
+     * the runtime builds what the snapshot needs there (its selector tables) and publishes it.
+     * If it throws, the change is refused whole and the snapshot in force stays. One committer;
+     * a second replaces the first.
+     */
+    public void commitWith(Consumer<PortalgoSettings> newCommitter) {
+        this.committer = java.util.Objects.requireNonNull(newCommitter);
     }
 
     /** Called with every new snapshot after it is in force. A listener that throws does not undo the change. */

@@ -56,8 +56,8 @@ class ShareRetryForkedTest {
             assertThat(third.get("linger")).as("SO_LINGER survives").isEqualTo("7");
             assertThat(third.get("tos")).as("IP_TOS survives").isEqualTo("32");
         }
-        assertThat(run.stderr()).as(run.describe())
-                .anyMatch(line -> line.contains("clash at connect; retried on a fresh socket bound to port=" + low));
+        assertThat(run.allocations()).as("the retried port, counted once connected\n%s", run.describe())
+                .anyMatch(allocation -> allocation.port == low && allocation.via.equals("retry"));
         Result stats = run.results().stream().filter(r -> "stats".equals(r.get("kind"))).findFirst().orElseThrow();
         assertThat(stats.get("retries")).as(run.describe()).isEqualTo("1");
         assertThat(stats.get("kernel-fallbacks")).as(run.describe()).isEqualTo("0");

@@ -24,6 +24,11 @@ public interface AgentControl {
         return settings().current().describe();
     }
 
+    /** Bytes held by the selectors in force; 0 where unknown. */
+    default long selectorStateBytes() {
+        return 0;
+    }
+
     /** The agent's version, e.g. {@code 0.1.0}. */
     String version();
 }

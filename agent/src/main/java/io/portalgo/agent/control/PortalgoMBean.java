@@ -71,6 +71,7 @@ public final class PortalgoMBean implements DynamicMBean {
     static final String SETTINGS = "Settings";
     static final String STATISTICS = "Statistics";
     static final String TOTAL_PREFIX = "Total";
+    static final String SELECTOR_MEMORY = "SelectorMemoryBytes";
 
     static final String REKEY = "rekey";
     static final String APPLY = "apply";
@@ -108,6 +109,7 @@ public final class PortalgoMBean implements DynamicMBean {
         readOnly.put(SUMMARY, () -> control.describe());
         readOnly.put(SETTINGS, () -> settingsTable(control.settings().current()));
         readOnly.put(STATISTICS, () -> StatisticsOpenData.table(control.statistics()));
+        readOnly.put(SELECTOR_MEMORY, control::selectorStateBytes);
         for (Event event : Event.values()) {
             readOnly.put(totalAttribute(event), () -> control.statistics().total(event));
         }
@@ -165,6 +167,7 @@ public final class PortalgoMBean implements DynamicMBean {
     public AttributeList setAttributes(AttributeList attributes) {
         Map<String, String> changes = new LinkedHashMap<>();
         Map<String, String> keysByAttribute = new LinkedHashMap<>();
+        PortalgoSettings before = control.settings().current();
         try {
             for (Attribute attribute : attributes.asList()) {
                 String key = propertyFor(attribute.getName()).key();
@@ -173,7 +176,10 @@ public final class PortalgoMBean implements DynamicMBean {
             }
             apply(changes);
         } catch (AttributeNotFoundException | InvalidAttributeValueException | RuntimeException e) {
-            return new AttributeList();
+            if (control.settings().current() == before) {
+                return new AttributeList();
+            }
+            // In force although something after it failed (a listener): report what is set.
         }
         PortalgoSettings now = control.settings().current();
         AttributeList set = new AttributeList();
@@ -286,6 +292,9 @@ public final class PortalgoMBean implements DynamicMBean {
                 SETTINGS_TYPE, true, false, false));
         attributes.add(new OpenMBeanAttributeInfoSupport(STATISTICS, "counters per protocol and algorithm",
                 StatisticsOpenData.TABLE_TYPE, true, false, false));
+        attributes.add(new OpenMBeanAttributeInfoSupport(SELECTOR_MEMORY,
+                "bytes held by the selectors in force, doublehash's counter tables above all (4 bytes a counter)",
+                SimpleType.LONG, true, false, false));
         for (Event event : Event.values()) {
             attributes.add(new OpenMBeanAttributeInfoSupport(totalAttribute(event),
                     "total over every protocol and algorithm: " + StatisticsOpenData.describe(event), SimpleType.LONG,

@@ -4,8 +4,12 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import io.portalgo.agent.javabase.advice.DatagramBindAdvice;
+import io.portalgo.agent.javabase.advice.ListenerBindAdvice;
 import io.portalgo.agent.javabase.advice.NetBindAdvice;
 import io.portalgo.agent.javabase.advice.NetConnectAdvice;
+import io.portalgo.agent.javabase.advice.NetLocalAddressAdvice;
+import io.portalgo.agent.javabase.advice.SocketImplBindAdvice;
 import io.portalgo.agent.javabase.advice.TcpConnectAdvice;
 import io.portalgo.agent.javabase.advice.UdpFirstArgumentAdvice;
 import io.portalgo.agent.javabase.advice.UdpSendAdvice;
@@ -32,30 +36,41 @@ import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Installs the advice into the three JDK classes where ephemeral ports are assigned
- * (shared/DESIGN.md §3), by retransformation, since the agent's own lookup has loaded
+ * Installs the advice into the six JDK classes where ephemeral ports are assigned
+ * (docs/ARCHITECTURE.md), by retransformation, since the agent's own lookup has loaded
  * {@code sun.nio.ch.Net} already and an attach finds everything loaded:
  * <ul>
- *   <li>{@code sun.nio.ch.Net}: {@code bind(ProtocolFamily, FileDescriptor, InetAddress, int)} and
- *       {@code connect(ProtocolFamily, FileDescriptor, InetAddress, int)};</li>
+ *   <li>{@code sun.nio.ch.Net}: {@code bind(ProtocolFamily, FileDescriptor, InetAddress, int)},
+ *       {@code connect(ProtocolFamily, FileDescriptor, InetAddress, int)} and
+ *       {@code localAddress(FileDescriptor)} (a pinned connect's port, as the JDK reads it back);</li>
  *   <li>{@code sun.net.NetHooks}: {@code beforeTcpConnect(FileDescriptor, InetAddress, int)};</li>
  *   <li>{@code sun.nio.ch.DatagramChannelImpl}: {@code send}, {@code blockingSend} and
- *       {@code connect(SocketAddress, boolean)}, to hand the destination to an implicit bind.</li>
+ *       {@code connect(SocketAddress, boolean)}, to hand the destination to an implicit bind, and
+ *       {@code bindInternal(SocketAddress)}, which tells that a bind is UDP;</li>
+ *   <li>the listeners' binds, {@code ServerSocketChannelImpl.netBind},
+ *       {@code AsynchronousServerSocketChannelImpl.bind} and {@code NioSocketImpl.bind} of a
+ *       server socket, which tell that a bind is a listener's.</li>
  * </ul>
- * ByteBuddy's default ignore matcher skips JDK classes without a word (shared/research pitfall
- * 1), so it is replaced by one that lets exactly these through, and every transformation error
+ * ByteBuddy's default ignore matcher skips JDK classes without a word
+ * (docs/ARCHITECTURE.md, pitfalls), so it is replaced by one that lets exactly these through, and every transformation error
  * is collected: the installer reports a partial install instead of pretending.
  */
 final class AdviceInstaller {
     private static final String NET = "sun.nio.ch.Net";
     private static final String NET_HOOKS = "sun.net.NetHooks";
     private static final String DATAGRAM_CHANNEL = "sun.nio.ch.DatagramChannelImpl";
+    private static final String SERVER_CHANNEL = "sun.nio.ch.ServerSocketChannelImpl";
+    private static final String ASYNC_SERVER_CHANNEL = "sun.nio.ch.AsynchronousServerSocketChannelImpl";
+    private static final String SOCKET_IMPL = "sun.nio.ch.NioSocketImpl";
     /** The JDK classes that get advice. */
-    static final List<String> TARGETS = List.of(NET, NET_HOOKS, DATAGRAM_CHANNEL);
+    static final List<String> TARGETS = List.of(NET, NET_HOOKS, DATAGRAM_CHANNEL, SERVER_CHANNEL, ASYNC_SERVER_CHANNEL,
+            SOCKET_IMPL);
     /** The agent classes whose bytes decide what the advised classes look like (for {@link TransformCache}). */
     static final List<String> SHAPING_CLASSES = List.of(AdviceInstaller.class.getName(), Remapped.TEMPLATE,
             NetBindAdvice.class.getName(), NetConnectAdvice.class.getName(), TcpConnectAdvice.class.getName(),
-            UdpSendAdvice.class.getName(), UdpFirstArgumentAdvice.class.getName());
+            UdpSendAdvice.class.getName(), UdpFirstArgumentAdvice.class.getName(), DatagramBindAdvice.class.getName(),
+            NetLocalAddressAdvice.class.getName(), ListenerBindAdvice.class.getName(),
+            SocketImplBindAdvice.class.getName());
 
     private final ClassFileLocator locator;
     private final TypePool pool;
@@ -71,7 +86,11 @@ final class AdviceInstaller {
                 NetConnectAdvice.class.getName(), Remapped.bytesOf(NetConnectAdvice.class.getName()),
                 TcpConnectAdvice.class.getName(), Remapped.bytesOf(TcpConnectAdvice.class.getName()),
                 UdpSendAdvice.class.getName(), Remapped.bytesOf(UdpSendAdvice.class.getName()),
-                UdpFirstArgumentAdvice.class.getName(), Remapped.bytesOf(UdpFirstArgumentAdvice.class.getName())));
+                UdpFirstArgumentAdvice.class.getName(), Remapped.bytesOf(UdpFirstArgumentAdvice.class.getName()),
+                DatagramBindAdvice.class.getName(), Remapped.bytesOf(DatagramBindAdvice.class.getName()),
+                NetLocalAddressAdvice.class.getName(), Remapped.bytesOf(NetLocalAddressAdvice.class.getName()),
+                ListenerBindAdvice.class.getName(), Remapped.bytesOf(ListenerBindAdvice.class.getName()),
+                SocketImplBindAdvice.class.getName(), Remapped.bytesOf(SocketImplBindAdvice.class.getName())));
         this.locator = new ClassFileLocator.Compound(remapped,
                 ClassFileLocator.ForClassLoader.of(AdviceInstaller.class.getClassLoader()));
         this.pool = TypePool.Default.of(locator);
@@ -90,13 +109,15 @@ final class AdviceInstaller {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .ignore(ElementMatchers.not(named(NET).or(named(NET_HOOKS)).or(named(DATAGRAM_CHANNEL))))
+                .ignore(ElementMatchers.not(ElementMatchers.namedOneOf(TARGETS.toArray(new String[0]))))
                 .with(new Listener())
                 .type(named(NET)).transform((builder, type, loader, module, domain) -> builder
                         .visit(advice(NetBindAdvice.class).on(named("bind").and(takesArguments(ProtocolFamily.class,
                                 FileDescriptor.class, InetAddress.class, int.class))))
                         .visit(advice(NetConnectAdvice.class).on(named("connect").and(takesArguments(ProtocolFamily.class,
-                                FileDescriptor.class, InetAddress.class, int.class)))))
+                                FileDescriptor.class, InetAddress.class, int.class))))
+                        .visit(advice(NetLocalAddressAdvice.class).on(named("localAddress").and(takesArguments(
+                                FileDescriptor.class)))))
                 .type(named(NET_HOOKS)).transform((builder, type, loader, module, domain) -> builder
                         .visit(advice(TcpConnectAdvice.class).on(named("beforeTcpConnect").and(takesArguments(3)))))
                 .type(named(DATAGRAM_CHANNEL)).transform((builder, type, loader, module, domain) -> builder
@@ -105,7 +126,17 @@ final class AdviceInstaller {
                                 SocketAddress.class)))))
                         .visit(advice(UdpFirstArgumentAdvice.class).on(named("blockingSend").and(takesArguments(
                                 DatagramPacket.class)).or(named("connect").and(takesArguments(2))
-                                .and(takesArgument(0, SocketAddress.class))))))
+                                .and(takesArgument(0, SocketAddress.class)))))
+                        .visit(advice(DatagramBindAdvice.class).on(named("bindInternal").and(takesArguments(
+                                SocketAddress.class)))))
+                .type(named(SERVER_CHANNEL)).transform((builder, type, loader, module, domain) -> builder
+                        .visit(advice(ListenerBindAdvice.class).on(named("netBind").and(takesArguments(2)))))
+                .type(named(ASYNC_SERVER_CHANNEL)).transform((builder, type, loader, module, domain) -> builder
+                        .visit(advice(ListenerBindAdvice.class).on(named("bind").and(takesArguments(SocketAddress.class,
+                                int.class)))))
+                .type(named(SOCKET_IMPL)).transform((builder, type, loader, module, domain) -> builder
+                        .visit(advice(SocketImplBindAdvice.class).on(named("bind").and(takesArguments(InetAddress.class,
+                                int.class)))))
                 .installOn(instrumentation);
         if (!transformed.containsAll(TARGETS)) {
             errors.add("transformed " + transformed + ", expected " + TARGETS);

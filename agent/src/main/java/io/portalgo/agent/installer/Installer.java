@@ -34,6 +34,11 @@ import java.util.Set;
 public final class Installer {
     /** sysexits.h EX_CONFIG: the JVM stops before {@code main} on a bad configuration. */
     static final int EXIT_BAD_CONFIGURATION = 78;
+    /**
+     * This copy of the agent defined the dispatcher, so finding it again means an earlier install
+     * of this copy failed half-way (it is tried again whole), not another copy of the agent.
+     */
+    private static volatile boolean dispatcherDefinedHere;
 
     private Installer() {
     }
@@ -89,15 +94,16 @@ public final class Installer {
                     Set.copyOf(AdviceInstaller.TARGETS)));
             cached.ifPresent(transformer -> instrumentation.addTransformer(transformer, true));
             JavaBase javaBase = JavaBase.open(instrumentation, () -> dispatcherBytes(cache));
-            if (javaBase.dispatcherWasThere()) {
+            if (javaBase.dispatcherWasThere() && !dispatcherDefinedHere) {
                 cached.ifPresent(instrumentation::removeTransformer);
                 Log.error("another copy of the portalgo agent is installed in this JVM (from another class loader); "
                         + "this one stays inactive");
                 return;
             }
+            dispatcherDefinedHere = true;
             BindFailures failures = BindFailures.probe();
             Optional<PortRange> kernelRange = HostPorts.range(Environment.system());
-            PortalgoRuntime runtime = PortalgoRuntime.start(settings, new JdkSocketOps(javaBase.net()), failures,
+            PortalgoRuntime runtime = PortalgoRuntime.create(settings, new JdkSocketOps(javaBase.net()), failures,
                     kernelRange);
             wire(javaBase, runtime.substitution());
             List<String> problems = new ArrayList<>();
@@ -116,6 +122,7 @@ public final class Installer {
             if (settings.jmx()) {
                 startLiveControl(runtime, how);
             }
+            runtime.markRunning();
             long millis = (System.nanoTime() - started) / 1_000_000;
             Log.info("portalgo " + runtime.version() + " " + (problems.isEmpty() ? "active" : "PARTLY active") + " ("
                     + how + ", Java " + Runtime.version() + ", " + millis + " ms" + (fromCache ? ", from cache" : "") + "): "
@@ -211,5 +218,12 @@ public final class Installer {
                 MethodType.methodType(boolean.class, FileDescriptor.class, Throwable.class)).bindTo(substitution));
         javaBase.wire("UDP_DESTINATION", lookup.findVirtual(Substitution.class, "udpDestination",
                 MethodType.methodType(void.class, Object.class)).bindTo(substitution));
+        javaBase.wire("UDP_BINDING", lookup.findVirtual(Substitution.class, "udpBinding",
+                MethodType.methodType(void.class, boolean.class)).bindTo(substitution));
+        javaBase.wire("LISTENER_BINDING", lookup.findVirtual(Substitution.class, "listenerBinding",
+                MethodType.methodType(void.class, boolean.class)).bindTo(substitution));
+        javaBase.wire("LOCAL_ADDRESS_READ", lookup.findVirtual(Substitution.class, "localAddressRead",
+                MethodType.methodType(void.class, FileDescriptor.class, java.net.InetSocketAddress.class))
+                .bindTo(substitution));
     }
 }

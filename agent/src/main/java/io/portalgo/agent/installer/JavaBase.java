@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The agent's way into java.base: opens {@code sun.nio.ch} and {@code sun.net} to the agent's
  * module (the opens is also an export at VM level), takes a private lookup into
- * {@code sun.nio.ch.Net} and defines the dispatcher there (shared/DESIGN.md §3). Nothing is
+ * {@code sun.nio.ch.Net} and defines the dispatcher there. Nothing is
  * appended to the boot class path, so class data sharing stays on for every loader.
  */
 final class JavaBase {

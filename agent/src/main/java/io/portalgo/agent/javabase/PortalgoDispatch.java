@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MutableCallSite;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 
 /**
@@ -15,9 +16,8 @@ import java.net.ProtocolFamily;
  * {@code DatagramChannelImpl} links to it without touching the boot class path (no CDS warning).
  *
  * <p>It names JDK types only. Each entry point calls the agent through a {@code static final}
- * {@link MutableCallSite} invoker: the JIT inlines it like a direct call (0.03 ns measured,
- * shared/research §6.1) and {@code setTarget} rewires it at run time. Until the agent sets a
- * target every entry point answers "not handled", so the JDK's own code runs. Only an
+ * {@link MutableCallSite} invoker: the JIT inlines it like a direct call and {@code setTarget}
+ * rewires it at run time. Until the agent sets a target every entry point answers "not handled", so the JDK's own code runs. Only an
  * {@link IOException} the agent means the application to see crosses this class; anything else
  * is swallowed here, as the failure policy says: the kernel chooses and the application goes on.
  *
@@ -38,10 +38,23 @@ public final class PortalgoDispatch {
     public static final MutableCallSite UDP_DESTINATION = new MutableCallSite(MethodHandles.dropArguments(
             MethodHandles.zero(void.class), 0, Object.class));
 
+    /** {@code void udpBinding(boolean)}: inside {@code DatagramChannelImpl.bindInternal} (true), or out of it. */
+    public static final MutableCallSite UDP_BINDING = new MutableCallSite(MethodHandles.dropArguments(
+            MethodHandles.zero(void.class), 0, boolean.class));
+    /** {@code void listenerBinding(boolean)}: inside a listening socket's bind (true), or out of it. */
+    public static final MutableCallSite LISTENER_BINDING = new MutableCallSite(MethodHandles.dropArguments(
+            MethodHandles.zero(void.class), 0, boolean.class));
+    /** {@code void localAddressRead(FileDescriptor, InetSocketAddress)}: what the JDK read back after a connect. */
+    public static final MutableCallSite LOCAL_ADDRESS_READ = new MutableCallSite(MethodHandles.dropArguments(
+            MethodHandles.zero(void.class), 0, FileDescriptor.class, InetSocketAddress.class));
+
     private static final MethodHandle BIND_INVOKER = BIND.dynamicInvoker();
     private static final MethodHandle BEFORE_TCP_CONNECT_INVOKER = BEFORE_TCP_CONNECT.dynamicInvoker();
     private static final MethodHandle AFTER_CONNECT_INVOKER = AFTER_CONNECT.dynamicInvoker();
     private static final MethodHandle UDP_DESTINATION_INVOKER = UDP_DESTINATION.dynamicInvoker();
+    private static final MethodHandle UDP_BINDING_INVOKER = UDP_BINDING.dynamicInvoker();
+    private static final MethodHandle LISTENER_BINDING_INVOKER = LISTENER_BINDING.dynamicInvoker();
+    private static final MethodHandle LOCAL_ADDRESS_READ_INVOKER = LOCAL_ADDRESS_READ.dynamicInvoker();
 
     private PortalgoDispatch() {
     }
@@ -83,6 +96,33 @@ public final class PortalgoDispatch {
             UDP_DESTINATION_INVOKER.invokeExact(target);
         } catch (Throwable internal) {
             // the destination stays unknown
+        }
+    }
+
+    /** From {@code DatagramChannelImpl.bindInternal}: its {@code Net.bind} is a UDP bind. */
+    public static void udpBinding(boolean inside) {
+        try {
+            UDP_BINDING_INVOKER.invokeExact(inside);
+        } catch (Throwable internal) {
+            // the bind is taken for TCP
+        }
+    }
+
+    /** From the binds of listening sockets: the {@code Net.bind} inside is a listener's. */
+    public static void listenerBinding(boolean inside) {
+        try {
+            LISTENER_BINDING_INVOKER.invokeExact(inside);
+        } catch (Throwable internal) {
+            // the bind is taken for a client's
+        }
+    }
+
+    /** From the exit of {@code Net.localAddress(FileDescriptor)}. */
+    public static void localAddressRead(FileDescriptor fd, InetSocketAddress local) {
+        try {
+            LOCAL_ADDRESS_READ_INVOKER.invokeExact(fd, local);
+        } catch (Throwable internal) {
+            // nothing is checked
         }
     }
 }

@@ -67,6 +67,15 @@ public final class BindFailures {
         return is(failure, addressNotAvailable);
     }
 
+    /**
+     * Not a {@link BindException}: the JDK raises those only for EADDRINUSE, EADDRNOTAVAIL and
+     * EACCES, so a bind of an IPv4 socket to {@code ::} (EAFNOSUPPORT) is a plain
+     * {@code SocketException}.
+     */
+    boolean familyMismatch(Throwable failure) {
+        return !(failure instanceof BindException);
+    }
+
     /** What the kernel says when no port is left, for {@code on-exhaustion=fail}. */
     IOException exhausted(String detail) {
         return new BindException(addressNotAvailable + " (portalgo: " + detail + ")");

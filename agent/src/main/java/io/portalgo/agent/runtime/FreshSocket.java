@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
@@ -36,6 +35,10 @@ final class FreshSocket {
         {0, 1}, {0, 2}, // IPPROTO_IP: TOS TTL
         {41, 26}, {41, 67}, {41, 16}, // IPPROTO_IPV6: V6ONLY TCLASS UNICAST_HOPS
     };
+    private static final int SO_DOMAIN = 39;
+    private static final int AF_INET6 = 10;
+    private static final InetAddress ANY4 = wildcard(new byte[4]);
+    private static final InetAddress ANY6 = wildcard(new byte[16]);
     private static final int SO_SNDBUF = 7;
     private static final int SO_RCVBUF = 8;
     private static final int O_NONBLOCK = 04000;
@@ -85,13 +88,15 @@ final class FreshSocket {
     }
 
     /**
-     * Replaces {@code fd}'s socket with a fresh one bound to {@code wildcard:port} ({@code port} 0:
-     * unbound, the kernel chooses at connect).
+     * Replaces {@code fd}'s socket with a fresh one of the same family (IPv6 sockets are the JDK's
+     * dual-stack ones) bound to the wildcard address and {@code port} ({@code port} 0: unbound,
+     * the kernel chooses at connect).
      *
      * @throws IOException the bind's failure (the old socket is then left as it was)
      */
-    void replace(FileDescriptor fd, InetAddress wildcard, int port) throws IOException {
-        boolean inet6 = !(wildcard instanceof Inet4Address);
+    void replace(FileDescriptor fd, int port) throws IOException {
+        boolean inet6 = getInt(fd, 1, SO_DOMAIN) == AF_INET6;
+        InetAddress wildcard = inet6 ? ANY6 : ANY4;
         int fresh = (int) invoke(() -> (int) socket0.invokeExact(inet6, true, false, false));
         boolean handedOver = false;
         try {
@@ -146,6 +151,14 @@ final class FreshSocket {
             } catch (IOException | RuntimeException notForThisSocket) {
                 // an option this kernel or family does not have, or one only privileged processes set
             }
+        }
+    }
+
+    private static InetAddress wildcard(byte[] zeros) {
+        try {
+            return InetAddress.getByAddress(zeros);
+        } catch (java.net.UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 

@@ -1,48 +1,49 @@
 package io.portalgo.agent.runtime;
 
 import io.portalgo.agent.runtime.SocketOps;
-import io.portalgo.algorithms.Protocol;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 
 /**
  * {@link SocketOps} on the JDK's own natives in {@code sun.nio.ch.Net}, reached through a
  * private lookup once {@code sun.nio.ch} is opened to the agent (no JNI, no FFM). The socket
- * option numbers are Linux's: {@code SOL_SOCKET} 1 with {@code SO_REUSEADDR} 2 and
- * {@code SO_TYPE} 3; {@code IPPROTO_IP} 0 with {@code IP_LOCAL_PORT_RANGE} 51, whose value
+ * option numbers are Linux's: {@code SOL_SOCKET} 1 with {@code SO_REUSEADDR} 2;
+ * {@code IPPROTO_IP} 0 with {@code IP_LOCAL_PORT_RANGE} 51, whose value
  * packs the upper bound in the high 16 bits and the lower in the low 16.
  */
 public final class JdkSocketOps implements SocketOps {
     private static final int SOL_SOCKET = 1;
     private static final int SO_REUSEADDR = 2;
-    private static final int SO_TYPE = 3;
-    private static final int SOCK_STREAM = 1;
-    private static final int SOCK_DGRAM = 2;
     private static final int IPPROTO_IP = 0;
     private static final int IP_LOCAL_PORT_RANGE = 51;
 
     private final MethodHandle bind;
-    private final MethodHandle localAddress;
     private final MethodHandle getIntOption;
     private final MethodHandle setIntOption;
+    private final boolean ipv6Sockets;
     private final FreshSocket fresh;
 
     public JdkSocketOps(MethodHandles.Lookup net) throws ReflectiveOperationException {
         Class<?> netClass = net.lookupClass();
         this.bind = net.findStatic(netClass, "bind", MethodType.methodType(void.class, ProtocolFamily.class,
                 FileDescriptor.class, InetAddress.class, int.class));
-        this.localAddress = net.findStatic(netClass, "localAddress",
-                MethodType.methodType(InetSocketAddress.class, FileDescriptor.class));
         this.getIntOption = net.findStatic(netClass, "getIntOption0", MethodType.methodType(int.class,
                 FileDescriptor.class, boolean.class, int.class, int.class));
         this.setIntOption = net.findStatic(netClass, "setIntOption0", MethodType.methodType(void.class,
                 FileDescriptor.class, boolean.class, int.class, int.class, int.class, boolean.class));
+        try {
+            this.ipv6Sockets = (boolean) net.findStatic(netClass, "isIPv6Available", MethodType.methodType(boolean.class))
+                    .invokeExact();
+        } catch (ReflectiveOperationException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new IllegalStateException(impossible);
+        }
         this.fresh = FreshSocket.tryCreate(net);
     }
 
@@ -52,11 +53,11 @@ public final class JdkSocketOps implements SocketOps {
     }
 
     @Override
-    public void renew(FileDescriptor fd, InetAddress wildcard, int port) throws IOException {
+    public void renew(FileDescriptor fd, int port) throws IOException {
         if (fresh == null) {
             throw new UnsupportedOperationException("no fresh-socket retry on this JDK");
         }
-        fresh.replace(fd, wildcard, port);
+        fresh.replace(fd, port);
     }
 
     @Override
@@ -71,25 +72,18 @@ public final class JdkSocketOps implements SocketOps {
     }
 
     @Override
-    public InetSocketAddress localAddress(FileDescriptor fd) throws IOException {
-        try {
-            return (InetSocketAddress) localAddress.invokeExact(fd);
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable impossible) {
-            throw new IllegalStateException(impossible);
-        }
+    public boolean reuseAddress(FileDescriptor fd) throws IOException {
+        return getInt(fd, SOL_SOCKET, SO_REUSEADDR) != 0;
     }
 
     @Override
-    public Protocol protocol(FileDescriptor fd) throws IOException {
-        int type = getInt(fd, SOL_SOCKET, SO_TYPE);
-        return type == SOCK_STREAM ? Protocol.TCP : type == SOCK_DGRAM ? Protocol.UDP : null;
+    public void reuseAddress(FileDescriptor fd, boolean on) throws IOException {
+        setInt(fd, SOL_SOCKET, SO_REUSEADDR, on ? 1 : 0);
     }
 
     @Override
-    public void reuseAddress(FileDescriptor fd) throws IOException {
-        setInt(fd, SOL_SOCKET, SO_REUSEADDR, 1);
+    public boolean ipv6Sockets() {
+        return ipv6Sockets;
     }
 
     @Override

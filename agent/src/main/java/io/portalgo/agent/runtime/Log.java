@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  */
 public final class Log {
     private static volatile LogLevel level = LogLevel.INFO;
-    private static volatile PrintStream out = System.err;
+    private static final PrintStream OUT = System.err;
     private static final Set<String> ONCE = ConcurrentHashMap.newKeySet();
 
     private Log() {
@@ -40,6 +40,11 @@ public final class Log {
         print(LogLevel.INFO, message);
     }
 
+    /** A debug line the caller built behind {@link #debugEnabled()}, so nothing is made when debug is off. */
+    public static void debug(String message) {
+        print(LogLevel.DEBUG, message);
+    }
+
     public static void debug(Supplier<String> message) {
         if (debugEnabled()) {
             print(LogLevel.DEBUG, message.get());
@@ -56,7 +61,7 @@ public final class Log {
     private static void print(LogLevel at, String message) {
         if (level.allows(at)) {
             String prefix = at == LogLevel.INFO ? "[portalgo] " : "[portalgo] " + at.id().toLowerCase(Locale.ROOT) + ": ";
-            out.println(prefix + message);
+            OUT.println(prefix + message);
         }
     }
 }

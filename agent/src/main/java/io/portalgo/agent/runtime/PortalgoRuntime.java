@@ -31,21 +31,27 @@ public final class PortalgoRuntime implements AgentControl {
     }
 
     /**
-     * Creates the runtime of this JVM.
-     *
-     * @throws IllegalStateException if one is running already
+     * Creates the runtime of this JVM; it is {@link #running()} only once the installer has wired
+     * it and calls {@link #markRunning()}, so an install that failed half-way is tried again whole
+     * by a later attach.
      */
-    public static PortalgoRuntime start(PortalgoSettings initial, SocketOps ops, BindFailures failures,
+    public static PortalgoRuntime create(PortalgoSettings initial, SocketOps ops, BindFailures failures,
             Optional<PortRange> kernelRange) {
         LiveSettings live = new LiveSettings(initial);
         Log.level(initial.logLevel());
         Statistics statistics = new Statistics();
-        PortalgoRuntime runtime = new PortalgoRuntime(live, statistics,
-                new Substitution(live, statistics, ops, failures, kernelRange));
-        if (!RUNNING.compareAndSet(null, runtime)) {
+        return new PortalgoRuntime(live, statistics, new Substitution(live, statistics, ops, failures, kernelRange));
+    }
+
+    /**
+     * Makes this the runtime a later attach finds.
+     *
+     * @throws IllegalStateException if one is running already
+     */
+    public void markRunning() {
+        if (!RUNNING.compareAndSet(null, this)) {
             throw new IllegalStateException("portalgo is running in this JVM already");
         }
-        return runtime;
     }
 
     public Substitution substitution() {
@@ -71,6 +77,12 @@ public final class PortalgoRuntime implements AgentControl {
     public String describe() {
         PortalgoSettings current = settings.current();
         return current.describe().replace("mode=" + current.tcpMode().id(), "mode=" + substitution.describeTcpMode());
+    }
+
+    /** Bytes held by the selectors in force ({@code doublehash}'s counter tables above all). */
+    @Override
+    public long selectorStateBytes() {
+        return substitution.selectorStateBytes();
     }
 
     @Override

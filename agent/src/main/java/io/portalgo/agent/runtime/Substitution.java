@@ -7,7 +7,6 @@ import io.portalgo.algorithms.Flow;
 import io.portalgo.algorithms.PortCursor;
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.Protocol;
-import io.portalgo.config.ExhaustionPolicy;
 import io.portalgo.config.LiveSettings;
 import io.portalgo.config.LogLevel;
 import io.portalgo.config.PortalgoSettings;
@@ -16,16 +15,18 @@ import java.io.FileDescriptor;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Where a port the application did not choose becomes one the configured algorithm chose
- * (shared/DESIGN.md §3). Three moments:
+ * (docs/ARCHITECTURE.md, "The path of a connect"). Three moments, one {@link PortSearch} each:
  * <ul>
  *   <li>{@link #bind}: a bind to port 0 (explicit {@code bind(0)}/{@code bind(null)}, listeners,
  *       the JDK's implicit bind of a UDP channel). Candidates are bound for real, exclusively
@@ -37,58 +38,76 @@ import java.util.Set;
  *   <li>{@link #afterConnect}: in pin mode a taken 4-tuple fails with EADDRNOTAVAIL and leaves the
  *       socket unbound, so the next candidate is pinned and the connect repeated.</li>
  * </ul>
- * Every real attempt counts against {@code portalgo.max-attempts}. With no port found,
- * {@code portalgo.on-exhaustion} decides: the kernel chooses, or the application gets the
- * kernel's "Cannot assign requested address". Anything unexpected falls back to the kernel for
- * that socket, is counted and logged once: portalgo never breaks the application.
+ * Each reads the {@link RuntimeSnapshot} once. System calls beyond the JDK's own: the pin's one
+ * {@code setsockopt} in pin mode, the binds in the other modes; the protocol comes from the
+ * caller and the pinned port is checked against the address the JDK reads back anyway
+ * ({@link #localAddressRead}). With no port found, {@code portalgo.on-exhaustion} decides.
+ * Anything unexpected falls back to the kernel for that socket, is counted and logged once:
+ * portalgo never breaks the application.
  */
 public final class Substitution {
-    /** Frames of a listening socket's bind, for {@code portalgo.listeners=false}. */
-    private static final Set<String> LISTENER_CLASSES = Set.of("java.net.ServerSocket",
-            "sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.AsynchronousServerSocketChannelImpl",
-            "sun.nio.ch.UnixAsynchronousServerSocketChannelImpl");
     /** Deep enough for the JDK's frames above {@code Net.bind} or {@code NetHooks} plus the agent's own. */
     private static final int STACK_FRAMES = 24;
     private static final Set<String> LEGACY_TCP_CLASSES = Set.of(LegacySockets.LEGACY_TCP_CLASS);
+    private static final InetAddress ANY4 = wildcard(new byte[4]);
+    private static final InetAddress ANY6 = wildcard(new byte[16]);
 
-    private final LiveSettings live;
     private final Statistics statistics;
     private final SocketOps ops;
     private final BindFailures failures;
     private final PinSupport pinSupport;
     private final ShareRetry shareRetry;
-    private final ThreadLocal<PendingPin> pendingPin = new ThreadLocal<>();
-    private final ThreadLocal<InetSocketAddress> udpDestination = new ThreadLocal<>();
+    private final FaultInjection faults;
     private final boolean legacyTcp = LegacySockets.tcpSelected();
-    private volatile SelectorTable selectors;
+    private volatile RuntimeSnapshot snapshot;
 
     public Substitution(LiveSettings live, Statistics statistics, SocketOps ops, BindFailures failures,
             Optional<PortRange> kernelRange) {
-        this.live = live;
+        this(live, statistics, ops, failures, kernelRange, FaultInjection.fromSystemProperty());
+    }
+
+    Substitution(LiveSettings live, Statistics statistics, SocketOps ops, BindFailures failures,
+            Optional<PortRange> kernelRange, FaultInjection faults) {
         this.statistics = statistics;
         this.ops = ops;
         this.failures = failures;
+        this.faults = faults;
         this.shareRetry = new ShareRetry(ops, statistics, failures);
         this.pinSupport = new PinSupport(kernelRange, shareRetry.enabled());
-        this.selectors = SelectorTable.of(live.current());
-        live.onChange(this::settingsChanged);
+        this.snapshot = RuntimeSnapshot.first(live.current(), pinSupport);
+        live.commitWith(this::prepare);
+        if (faults.any()) {
+            Log.warn("internal failures are injected (" + FaultInjection.PROPERTY + "); for tests only");
+        }
     }
 
-    private void settingsChanged(PortalgoSettings next) {
+    /**
+     * Builds and publishes the snapshot of {@code next} on the thread applying it, before the
+     * change is in force anywhere else; a failure here (say, no memory for a counter table)
+     * refuses the change whole.
+     */
+    private void prepare(PortalgoSettings next) {
+        RuntimeSnapshot built = snapshot.next(next, pinSupport);
         Log.level(next.logLevel());
-        if (!selectors.servesAlike(next)) {
-            selectors = SelectorTable.of(next);
-        }
+        snapshot = built;
     }
 
     /** Fresh keys for every keyed selector (JMX {@code rekey()}). */
     public void rekey() {
-        selectors.rekey();
+        snapshot.selectors().rekey();
     }
 
     /** The TCP mode as the start-up line shows it: {@code auto(pin)}. */
     public String describeTcpMode() {
-        return pinSupport.describe(live.current());
+        RuntimeSnapshot now = snapshot;
+        TcpMode configured = now.settings().tcpMode();
+        return configured.id() + (configured == TcpMode.AUTO ? "(" + (now.tcpMode() == TcpMode.SHARE && shareRetry.enabled()
+                ? "share+retry:isolates" : now.tcpMode().id()) + ")" : "");
+    }
+
+    /** Bytes held by the selectors in force, {@code doublehash}'s counter tables above all. */
+    public long selectorStateBytes() {
+        return snapshot.selectors().stateBytes();
     }
 
     /**
@@ -98,132 +117,150 @@ public final class Substitution {
      * @throws IOException only the "Cannot assign requested address" of {@code on-exhaustion=fail}
      */
     public boolean bind(ProtocolFamily family, FileDescriptor fd, InetAddress address) throws IOException {
-        PortalgoSettings settings = live.current();
+        RuntimeSnapshot now = snapshot;
+        PortalgoSettings settings = now.settings();
         if (!settings.enabled()) {
             return false;
         }
-        Protocol protocol = null;
+        CallContext context = CallContext.current();
+        Protocol protocol = context.udpBinding ? Protocol.UDP : Protocol.TCP;
         Algorithm algorithm = null;
+        PortSearch search;
+        Outcome outcome;
         try {
-            protocol = ops.protocol(fd);
-            if (protocol == null) {
-                return false;
-            }
-            boolean listener = protocol == Protocol.TCP && (!settings.listeners() || Log.debugEnabled()) && isListenerBind();
+            faults.atBind(protocol == Protocol.UDP);
+            boolean listener = protocol == Protocol.TCP && context.listenerBinding;
             if (listener && !settings.listeners()) {
                 return false;
             }
-            InetSocketAddress destination = protocol == Protocol.UDP ? udpDestination.get() : null;
+            InetSocketAddress destination = protocol == Protocol.UDP ? context.udpDestination : null;
             Flow flow = destination == null
                     ? Flow.of(protocol, familyOf(address, family), address == null ? null : address.getAddress(), null, 0)
                     : Flow.of(protocol, address != null && sameFamily(address, destination.getAddress()) ? address : null,
                             destination.getAddress(), destination.getPort());
             algorithm = settings.algorithmFor(protocol, flow.family(),
                     destination == null ? null : destination.getAddress(), flow.remotePort());
-            PortCursor cursor = selectors.selector(protocol, flow.family(), algorithm).open(flow);
-            int attempts = 0;
-            while (attempts < settings.maxAttempts()) {
-                int port = cursor.next();
-                if (port == PortCursor.NO_PORT) {
-                    break;
-                }
-                attempts++;
-                try {
-                    ops.bind(family, fd, address, port);
-                } catch (IOException refused) {
-                    if (failures.portInUse(refused)) {
-                        statistics.record(protocol, algorithm, Event.RETRIES);
-                        continue;
-                    }
-                    // Not about the port (an address that is not local, a closed socket): the JDK's
-                    // own bind of port 0 gives the application the error it would have had.
-                    statistics.add(protocol, algorithm, Event.PROBES, attempts);
-                    statistics.record(protocol, algorithm, Event.KERNEL_FALLBACKS);
-                    return false;
-                }
-                cursor.accept();
-                allocated(protocol, algorithm, flow, port, attempts, listener ? "listener" : "bind");
-                return true;
-            }
-            return exhausted(settings, protocol, algorithm, attempts, "bind");
-        } catch (PortalgoExhausted exhausted) {
-            throw exhausted.failure;
+            search = context.search.start(now, statistics, protocol, algorithm, flow, listener ? "listener" : "bind");
+            outcome = bindCandidates(search, search.next(), family, fd, address, false);
         } catch (IOException | RuntimeException | LinkageError internal) {
             internalError(settings, protocol, algorithm, "bind", internal);
             return false;
         }
+        if (outcome == Outcome.FAIL) {
+            throw failures.exhausted(search.exhaustionDetail());
+        }
+        return outcome == Outcome.BOUND;
     }
 
     /** An unbound TCP socket is about to connect to {@code remote:remotePort}. */
     public void beforeTcpConnect(FileDescriptor fd, InetAddress remote, int remotePort) throws IOException {
-        PortalgoSettings settings = live.current();
+        RuntimeSnapshot now = snapshot;
+        PortalgoSettings settings = now.settings();
         if (!settings.enabled() || remote == null) {
             return;
         }
+        CallContext context = CallContext.current();
+        context.pinned = null;
         Algorithm algorithm = null;
+        PortSearch search;
+        Outcome outcome;
         try {
+            faults.atConnect();
             Flow flow = Flow.of(Protocol.TCP, null, remote, remotePort);
             algorithm = settings.algorithmFor(Protocol.TCP, flow.family(), remote, remotePort);
-            PortCursor cursor = selectors.selector(Protocol.TCP, flow.family(), algorithm).open(flow);
-            TcpMode mode = pinSupport.effectiveMode(settings);
-            if ((mode == TcpMode.PIN || mode == TcpMode.SHARE && shareRetry.enabled()) && legacyTcp && isOnStack(LEGACY_TCP_CLASSES)) {
+            TcpMode mode = now.tcpMode();
+            if ((mode == TcpMode.PIN || mode == TcpMode.SHARE && shareRetry.enabled()) && legacyTcp
+                    && isOnStack(LEGACY_TCP_CLASSES)) {
                 // Its connect bypasses Net.connect, where a pinned connect is retried; a port bound
                 // exclusively cannot clash with a 4-tuple, so nothing reaches the application.
                 mode = TcpMode.EXCLUSIVE;
             }
-            int first = cursor.next();
+            search = context.search.start(now, statistics, Protocol.TCP, algorithm, flow, mode.id());
+            int first = search.next();
             if (mode == TcpMode.PIN && first != PortCursor.NO_PORT) {
                 try {
                     ops.pinLocalPort(fd, first);
-                    pendingPin.set(new PendingPin(fd, flow, algorithm, cursor, first));
+                    context.pinned = fd;
                     return;
                 } catch (IOException refused) {
-                    pinSupport.kernelRefused();
-                    Log.once(LogLevel.WARN, "pin-refused", "the kernel refused IP_LOCAL_PORT_RANGE (" + refused.getMessage()
-                            + "); TCP connects use share mode from now on");
+                    kernelRefusedPin(refused);
                     mode = TcpMode.SHARE;
+                    search.testedVia(mode.id());
                 }
             }
-            InetAddress wildcard = ops.localAddress(fd).getAddress(); // 0.0.0.0 or ::, the socket's family
-            bindBeforeConnect(settings, mode, fd, wildcard, flow, algorithm, cursor, first);
-        } catch (PortalgoExhausted exhausted) {
-            throw exhausted.failure;
+            outcome = bindBeforeConnect(search, first, mode, fd, remote);
+            if (outcome == Outcome.BOUND && mode == TcpMode.SHARE) {
+                shareRetry.arm(fd, now, flow, algorithm);
+            }
         } catch (IOException | RuntimeException | LinkageError internal) {
-            pendingPin.remove();
+            context.pinned = null;
             internalError(settings, Protocol.TCP, algorithm, "connect", internal);
+            return;
+        }
+        if (outcome == Outcome.FAIL) {
+            throw failures.exhausted(search.exhaustionDetail());
         }
     }
 
-    private void bindBeforeConnect(PortalgoSettings settings, TcpMode mode, FileDescriptor fd, InetAddress wildcard,
-            Flow flow, Algorithm algorithm, PortCursor cursor, int first)
-            throws IOException, PortalgoExhausted {
-        if (mode == TcpMode.SHARE) {
-            ops.reuseAddress(fd);
+    /**
+     * Binds the candidates before a connect, from {@code first} on. An IPv6 (dual-stack) socket is
+     * bound to {@code ::}, an IPv4 one to {@code 0.0.0.0}; which one this socket is, the JDK does
+     * not say here, so the default of the JVM is tried first and the other family once if the
+     * kernel answers that the family does not fit (a channel opened for
+     * {@code StandardProtocolFamily.INET} on an IPv6 host). In {@code share} mode
+     * {@code SO_REUSEADDR} is set only if the socket does not have it, and cleared again if no
+     * chosen port was bound, so a socket left to the kernel keeps its own options.
+     */
+    private Outcome bindBeforeConnect(PortSearch search, int first, TcpMode mode, FileDescriptor fd, InetAddress remote)
+            throws IOException {
+        if (first == PortCursor.NO_PORT) {
+            return search.exhausted() ? Outcome.FAIL : Outcome.KERNEL;
         }
-        ProtocolFamily family = wildcard instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
-        int attempts = 0;
-        int port = first;
-        while (port != PortCursor.NO_PORT && attempts < settings.maxAttempts()) {
-            attempts++;
+        boolean reuseSetHere = false;
+        if (mode == TcpMode.SHARE && !ops.reuseAddress(fd)) {
+            ops.reuseAddress(fd, true);
+            reuseSetHere = true;
+        }
+        boolean ipv6 = remote instanceof Inet6Address || ops.ipv6Sockets();
+        Outcome outcome;
+        try {
+            outcome = bindCandidates(search, first, ipv6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, fd,
+                    ipv6 ? ANY6 : ANY4, ipv6 && remote instanceof Inet4Address);
+        } catch (FamilyMismatch ipv4Socket) {
+            outcome = bindCandidates(search, ipv4Socket.port, StandardProtocolFamily.INET, fd, ANY4, false);
+        }
+        if (reuseSetHere && outcome != Outcome.BOUND) {
+            ops.reuseAddress(fd, false);
+        }
+        return outcome;
+    }
+
+    /**
+     * RFC 6056's loop with real binds as {@code check_suitable_port}: from {@code first} on, bind
+     * each candidate until one is free. A busy port (EADDRINUSE) means the next candidate; any
+     * other failure (an address that is not local, a closed socket) stops at once, so the JDK's
+     * own bind of port 0 gives the application the error it would have had without portalgo.
+     */
+    private Outcome bindCandidates(PortSearch search, int first, ProtocolFamily family, FileDescriptor fd,
+            InetAddress address, boolean mayBeIpv4Socket) throws IOException {
+        for (int port = first; port != PortCursor.NO_PORT; port = search.next()) {
             try {
-                ops.bind(family, fd, wildcard, port);
-                cursor.accept();
-                allocated(Protocol.TCP, algorithm, flow, port, attempts, mode.id());
-                if (mode == TcpMode.SHARE) {
-                    shareRetry.arm(fd, wildcard, flow, algorithm, cursor, attempts);
-                }
-                return;
+                ops.bind(family, fd, address, port);
+                search.taken();
+                return Outcome.BOUND;
             } catch (IOException refused) {
-                if (!failures.portInUse(refused)) {
-                    statistics.add(Protocol.TCP, algorithm, Event.PROBES, attempts);
-                    statistics.record(Protocol.TCP, algorithm, Event.KERNEL_FALLBACKS);
-                    return;
+                if (failures.portInUse(refused)) {
+                    search.busy();
+                    continue;
                 }
-                statistics.record(Protocol.TCP, algorithm, Event.RETRIES);
+                if (mayBeIpv4Socket && failures.familyMismatch(refused)) {
+                    throw new FamilyMismatch(port);
+                }
+                search.fellBack();
+                return Outcome.KERNEL;
             }
-            port = cursor.next();
         }
-        exhausted(settings, Protocol.TCP, algorithm, attempts, mode.id());
+        return search.exhausted() ? Outcome.FAIL : Outcome.KERNEL;
     }
 
     /**
@@ -235,58 +272,80 @@ public final class Substitution {
     public boolean afterConnect(FileDescriptor fd, Throwable thrown) {
         if (shareRetry.owns(fd)) {
             try {
-                return shareRetry.afterConnect(fd, thrown, live.current());
+                return shareRetry.afterConnect(fd, thrown);
             } catch (IOException | RuntimeException | LinkageError internal) {
-                internalError(live.current(), Protocol.TCP, null, "connect", internal);
+                shareRetry.disarm();
+                internalError(snapshot.settings(), Protocol.TCP, null, "connect", internal);
                 return false;
             }
         }
-        PendingPin pin = pendingPin.get();
-        if (pin == null || pin.fd != fd) {
+        CallContext context = CallContext.current();
+        if (context.pinned != fd || fd == null) {
             return false;
         }
+        PortSearch search = context.search;
         try {
-            PortalgoSettings settings = live.current();
             if (thrown == null) {
-                pendingPin.remove();
-                pin.cursor.accept();
-                int bound = ops.localAddress(fd).getPort();
-                if (bound != pin.port) {
-                    statistics.add(Protocol.TCP, pin.algorithm, Event.PROBES, pin.attempts);
-                    statistics.record(Protocol.TCP, pin.algorithm, Event.KERNEL_FALLBACKS);
-                    Log.once(LogLevel.WARN, "pin-ignored", "the kernel connected from port " + bound + " instead of the pinned "
-                            + pin.port + "; counted as a kernel fallback");
-                    return false;
-                }
-                allocated(Protocol.TCP, pin.algorithm, pin.flow, pin.port, pin.attempts, "pin");
+                context.pinned = null;
+                context.verify = fd;
+                context.verifyPort = search.port();
+                search.taken();
                 return false;
             }
             if (!failures.addressNotAvailable(thrown)) {
-                pendingPin.remove(); // refused, unreachable, ...: the application's own error
+                context.pinned = null; // refused, unreachable, ...: the application's own error
+                search.abandoned();
                 return false;
             }
-            statistics.record(Protocol.TCP, pin.algorithm, Event.RETRIES);
-            int next = pin.attempts < settings.maxAttempts() ? pin.cursor.next() : PortCursor.NO_PORT;
+            search.busy();
+            int next = search.next();
             if (next != PortCursor.NO_PORT) {
                 ops.pinLocalPort(fd, next);
-                pin.port = next;
-                pin.attempts++;
                 return true;
             }
-            pendingPin.remove();
-            statistics.add(Protocol.TCP, pin.algorithm, Event.PROBES, pin.attempts);
-            statistics.record(Protocol.TCP, pin.algorithm, Event.EXHAUSTIONS);
-            if (settings.onExhaustion() == ExhaustionPolicy.FAIL) {
-                return false; // the kernel's own "Cannot assign requested address" reaches the application
+            context.pinned = null;
+            if (search.exhausted()) {
+                return false; // on-exhaustion=fail: the kernel's own "Cannot assign requested address" reaches the application
             }
             ops.pinLocalPort(fd, 0);
-            statistics.record(Protocol.TCP, pin.algorithm, Event.KERNEL_FALLBACKS);
             return true;
         } catch (IOException | RuntimeException | LinkageError internal) {
-            pendingPin.remove();
-            internalError(live.current(), Protocol.TCP, pin.algorithm, "connect", internal);
+            context.pinned = null;
+            internalError(snapshot.settings(), Protocol.TCP, search.algorithm(), "connect", internal);
             return false;
         }
+    }
+
+    /**
+     * The JDK read {@code fd}'s local address, as it does after every connect. If it is the socket
+     * of a pinned connect that just succeeded, the port must be the pinned one; a kernel that
+     * ignored the pin (its own range changed under the JVM) chose another, which is counted as a
+     * kernel fallback instead of an allocation.
+     */
+    public void localAddressRead(FileDescriptor fd, InetSocketAddress local) {
+        CallContext context = CallContext.current();
+        if (context.verify != fd || fd == null) {
+            return;
+        }
+        context.verify = null;
+        int pinned = context.verifyPort;
+        if (local != null && local.getPort() != pinned) {
+            Algorithm algorithm = context.search.algorithm();
+            statistics.add(Protocol.TCP, algorithm, Event.ALLOCATIONS, -1);
+            statistics.record(Protocol.TCP, algorithm, Event.KERNEL_FALLBACKS);
+            Log.once(LogLevel.WARN, "pin-ignored", "the kernel connected from port " + local.getPort()
+                    + " instead of the pinned " + pinned + "; counted as a kernel fallback");
+        }
+    }
+
+    /** Inside {@code DatagramChannelImpl.bindInternal}: the bind under way is UDP ({@code true}), or it is over. */
+    public void udpBinding(boolean inside) {
+        CallContext.current().udpBinding = inside;
+    }
+
+    /** Inside a listening socket's bind ({@code true}), or out of it. */
+    public void listenerBinding(boolean inside) {
+        CallContext.current().listenerBinding = inside;
     }
 
     /**
@@ -294,40 +353,27 @@ public final class Substitution {
      * {@link DatagramPacket}), or null when it is over. An implicit bind inside sees it.
      */
     public void udpDestination(Object target) {
+        CallContext context = CallContext.current();
         if (target == null) {
-            udpDestination.remove();
+            context.udpDestination = null;
             return;
         }
         try {
             Object address = target instanceof DatagramPacket ? ((DatagramPacket) target).getSocketAddress() : target;
             if (address instanceof InetSocketAddress && ((InetSocketAddress) address).getAddress() != null) {
-                udpDestination.set((InetSocketAddress) address);
+                context.udpDestination = (InetSocketAddress) address;
             }
         } catch (IllegalArgumentException noAddress) {
             // a packet for a connected socket carries none
         }
     }
 
-    private boolean exhausted(PortalgoSettings settings, Protocol protocol, Algorithm algorithm, int attempts, String via)
-            throws PortalgoExhausted {
-        statistics.add(protocol, algorithm, Event.PROBES, attempts);
-        statistics.record(protocol, algorithm, Event.EXHAUSTIONS);
-        if (settings.onExhaustion() == ExhaustionPolicy.FAIL) {
-            throw new PortalgoExhausted(failures.exhausted("no free port in " + settings.selectorSettings().range()
-                    + " after " + attempts + " attempts, " + protocol.id() + " " + algorithm.id() + " " + via));
-        }
-        statistics.record(protocol, algorithm, Event.KERNEL_FALLBACKS);
-        Log.once(LogLevel.INFO, "exhausted:" + protocol + algorithm, protocol.id() + " " + algorithm.id()
-                + " found no free port within " + attempts + " attempts; the kernel chose (portalgo.on-exhaustion=kernel)");
-        return false;
-    }
-
-    private void allocated(Protocol protocol, Algorithm algorithm, Flow flow, int port, int attempts, String via) {
-        statistics.record(protocol, algorithm, Event.ALLOCATIONS);
-        statistics.add(protocol, algorithm, Event.PROBES, attempts);
-        Log.debug(() -> "chose port=" + port + " protocol=" + protocol.id() + " family=" + flow.family().id()
-                + " algorithm=" + algorithm.id() + " destination=" + destination(flow) + " probes=" + attempts
-                + " via=" + via);
+    private void kernelRefusedPin(IOException refused) {
+        pinSupport.kernelRefused();
+        RuntimeSnapshot now = snapshot;
+        snapshot = now.remode(pinSupport);
+        Log.once(LogLevel.WARN, "pin-refused", "the kernel refused IP_LOCAL_PORT_RANGE (" + refused.getMessage()
+                + "); TCP connects use share mode from now on");
     }
 
     /** Counts under the socket's protocol and algorithm, or the configured ones where the failure came first. */
@@ -341,19 +387,6 @@ public final class Substitution {
                 + " (" + internal + "); the kernel chose this port and will for any socket that hits it again");
     }
 
-    private static String destination(Flow flow) {
-        if (!flow.hasDestination()) {
-            return "none";
-        }
-        try {
-            InetAddress address = InetAddress.getByAddress(flow.remoteAddress());
-            String text = address.getHostAddress();
-            return (flow.family() == AddressFamily.INET6 ? "[" + text + "]" : text) + ":" + flow.remotePort();
-        } catch (java.net.UnknownHostException impossible) {
-            return "?";
-        }
-    }
-
     private static AddressFamily familyOf(InetAddress address, ProtocolFamily family) {
         if (address != null) {
             return address instanceof Inet4Address ? AddressFamily.INET : AddressFamily.INET6;
@@ -365,24 +398,43 @@ public final class Substitution {
         return (a instanceof Inet4Address) == (b instanceof Inet4Address);
     }
 
-    private static boolean isListenerBind() {
-        return isOnStack(LISTENER_CLASSES);
-    }
-
     /** True if a frame near the top of this thread's stack belongs to one of {@code classNames}. */
     private static boolean isOnStack(Set<String> classNames) {
         return StackWalker.getInstance().walk(frames -> frames.limit(STACK_FRAMES)
                 .anyMatch(frame -> classNames.contains(frame.getClassName())));
     }
 
-    /** Carries the application's exhaustion error past the catch-all of internal errors. */
-    private static final class PortalgoExhausted extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient IOException failure;
+    private static InetAddress wildcard(byte[] zeros) {
+        try {
+            return InetAddress.getByAddress(zeros);
+        } catch (UnknownHostException impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
 
-        PortalgoExhausted(IOException failure) {
-            super(null, null, false, false);
-            this.failure = failure;
+    /** How a search through real binds ended. */
+    private enum Outcome {
+        /** A chosen port is bound. */
+        BOUND,
+        /** The kernel chooses (a foreign failure, or exhaustion with {@code on-exhaustion=kernel}). */
+        KERNEL,
+        /** Exhaustion with {@code on-exhaustion=fail}: the application gets the kernel's error. */
+        FAIL
+    }
+
+    /** The dual-stack guess was wrong: the socket is IPv4; {@code port} is the candidate to bind again. */
+    private static final class FamilyMismatch extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int port;
+
+        FamilyMismatch(int port) {
+            super(null, null);
+            this.port = port;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 }

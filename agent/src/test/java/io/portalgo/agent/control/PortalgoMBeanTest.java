@@ -62,7 +62,8 @@ class PortalgoMBeanTest {
                 .collect(Collectors.toMap(MBeanAttributeInfo::getName, a -> a));
         Set<String> settingNames = Property.all().stream().map(Property::attributeName).collect(Collectors.toSet());
         Set<String> others = Set.of("Available", "Version", "Summary", "Settings", "Statistics", "TotalAllocations",
-                "TotalProbes", "TotalRetries", "TotalExhaustions", "TotalKernelFallbacks", "TotalInternalErrors");
+                "TotalProbes", "TotalRetries", "TotalExhaustions", "TotalKernelFallbacks", "TotalInternalErrors",
+                "SelectorMemoryBytes");
         assertThat(byName.keySet()).containsExactlyInAnyOrderElementsOf(union(settingNames, others));
         for (Property<?> property : Property.all()) {
             MBeanAttributeInfo attribute = byName.get(property.attributeName());
@@ -175,6 +176,19 @@ class PortalgoMBeanTest {
         assertThat(set.asList()).extracting(Attribute::getName, Attribute::getValue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("TcpAlgorithm", "bsd"),
                         org.assertj.core.groups.Tuple.tuple("RandincN", "9"));
+    }
+
+    @Test
+    void setAttributesReportsAChangeInForceEvenWhenAListenerFailedAfterIt() throws Exception {
+        register(null);
+        control.settings().onChange(next -> {
+            throw new IllegalStateException("a listener failed after the change");
+        });
+        AttributeList set = server.setAttributes(NAME, new AttributeList(
+                java.util.List.of(new Attribute("TcpAlgorithm", "bsd"))));
+        assertThat(control.settings().current().get("portalgo.tcp.algorithm")).isEqualTo("bsd");
+        assertThat(set.asList()).extracting(Attribute::getName, Attribute::getValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("TcpAlgorithm", "bsd"));
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * {@link SocketOps} over a simulated kernel: which ports are bound per protocol, which socket has
- * which protocol, option calls recorded in order. Busy ports fail with the C-locale EADDRINUSE
+ * which protocol, system calls that change something recorded in order. Busy ports fail with the C-locale EADDRINUSE
  * text, exactly as the JDK reports it.
  */
 final class SimulatedSockets implements SocketOps {
@@ -24,6 +24,7 @@ final class SimulatedSockets implements SocketOps {
     final Map<FileDescriptor, Protocol> protocols = new HashMap<>();
     final Map<FileDescriptor, Integer> localPorts = new HashMap<>();
     final Map<FileDescriptor, Integer> pins = new HashMap<>();
+    final Set<FileDescriptor> reuseAddress = new HashSet<>();
     final List<String> calls = new ArrayList<>();
     IOException nextBindFailure;
     RuntimeException failEverything;
@@ -57,25 +58,35 @@ final class SimulatedSockets implements SocketOps {
         localPorts.put(fd, port);
     }
 
-    @Override
-    public InetSocketAddress localAddress(FileDescriptor fd) throws IOException {
-        fail();
+    /** What the JDK reads back after a connect. */
+    InetSocketAddress localAddress(FileDescriptor fd) throws IOException {
         return new InetSocketAddress(InetAddress.getByName("0.0.0.0"), localPorts.getOrDefault(fd, 0));
     }
 
     @Override
-    public Protocol protocol(FileDescriptor fd) {
+    public boolean reuseAddress(FileDescriptor fd) {
         fail();
-        return protocols.get(fd);
+        return reuseAddress.contains(fd);
     }
 
     @Override
-    public void reuseAddress(FileDescriptor fd) {
-        calls.add("SO_REUSEADDR");
+    public void reuseAddress(FileDescriptor fd, boolean on) {
+        calls.add(on ? "SO_REUSEADDR" : "SO_REUSEADDR off");
+        if (on) {
+            reuseAddress.add(fd);
+        } else {
+            reuseAddress.remove(fd);
+        }
+    }
+
+    @Override
+    public boolean ipv6Sockets() {
+        return false;
     }
 
     @Override
     public void pinLocalPort(FileDescriptor fd, int port) {
+        fail();
         calls.add("pin " + port);
         pins.put(fd, port);
     }
@@ -87,7 +98,7 @@ final class SimulatedSockets implements SocketOps {
 
     /** A fresh socket under the same descriptor: the old one's port is released, the new one bound (unless 0). */
     @Override
-    public void renew(FileDescriptor fd, InetAddress wildcard, int port) throws IOException {
+    public void renew(FileDescriptor fd, int port) throws IOException {
         calls.add("renew " + port);
         if (port != 0 && bound.contains(protocols.get(fd) + ":" + port)) {
             throw new BindException(BindFailures.ENGLISH_ADDRESS_IN_USE);

@@ -52,7 +52,7 @@ class SubstitutionTest {
         sockets.busy(Protocol.UDP, 40009, 40008);
         FileDescriptor fd = sockets.socket(Protocol.UDP);
 
-        assertThat(substitution.bind(StandardProtocolFamily.INET, fd, ANY4)).isTrue();
+        assertThat(bind(fd, ANY4)).isTrue();
 
         // bsd counts down from the top: 40009 and 40008 are busy, 40007 is bound.
         assertThat(sockets.calls).containsExactly("bind 40009", "bind 40008", "bind 40007");
@@ -68,7 +68,7 @@ class SubstitutionTest {
         sockets.nextBindFailure = new BindException("Cannot assign requested address");
         FileDescriptor fd = sockets.socket(Protocol.UDP);
 
-        assertThat(substitution.bind(StandardProtocolFamily.INET, fd, address("192.0.2.99"))).isFalse();
+        assertThat(bind(fd, address("192.0.2.99"))).isFalse();
 
         assertThat(sockets.calls).containsExactly("bind 40009");
         assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isEqualTo(1);
@@ -80,7 +80,7 @@ class SubstitutionTest {
         start("algorithm=bsd,range=40000-40009,max-attempts=3,log.level=off");
         sockets.busy(Protocol.UDP, 40009, 40008, 40007);
 
-        assertThat(substitution.bind(StandardProtocolFamily.INET, sockets.socket(Protocol.UDP), ANY4)).isFalse();
+        assertThat(bind(sockets.socket(Protocol.UDP), ANY4)).isFalse();
 
         assertThat(sockets.calls).hasSize(3);
         assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.EXHAUSTIONS)).isEqualTo(1);
@@ -92,7 +92,7 @@ class SubstitutionTest {
         start("algorithm=random_start,range=40000-40003,on-exhaustion=fail,log.level=off");
         sockets.busy(Protocol.UDP, 40000, 40001, 40002, 40003);
 
-        assertThatThrownBy(() -> substitution.bind(StandardProtocolFamily.INET, sockets.socket(Protocol.UDP), ANY4))
+        assertThatThrownBy(() -> bind(sockets.socket(Protocol.UDP), ANY4))
                 .isInstanceOf(BindException.class)
                 .hasMessageStartingWith("Cannot assign requested address")
                 .hasMessageContaining("40000-40003");
@@ -105,7 +105,7 @@ class SubstitutionTest {
         start("enabled=false,log.level=off");
         FileDescriptor fd = sockets.socket(Protocol.TCP);
 
-        assertThat(substitution.bind(StandardProtocolFamily.INET, fd, ANY4)).isFalse();
+        assertThat(bind(fd, ANY4)).isFalse();
         substitution.beforeTcpConnect(fd, SERVER_A, 443);
 
         assertThat(sockets.calls).isEmpty();
@@ -181,6 +181,7 @@ class SubstitutionTest {
 
         assertThat(sockets.calls).containsExactly("SO_REUSEADDR", "bind 40009", "renew 40008", "renew 40007");
         assertThat(sockets.localPorts.get(fd)).isEqualTo(40007);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.ALLOCATIONS)).as("one socket, one allocation").isEqualTo(1);
         assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.RETRIES)).isEqualTo(2);
         assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isZero();
     }
@@ -190,14 +191,16 @@ class SubstitutionTest {
         sockets.renewable = true;
         start("algorithm=bsd,range=40000-40009,tcp.mode=share,max-attempts=2,log.level=off");
         FileDescriptor fd = sockets.socket(Protocol.TCP);
-        Set<Integer> taken = Set.of(40009, 40008);
+        Set<Integer> taken = Set.of(40009, 40008, 40007);
 
         substitution.beforeTcpConnect(fd, SERVER_A, 443);
+        assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, taken))).isTrue();
         assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, taken))).isTrue();
         assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, taken))).as("unbound fresh socket, repeat").isTrue();
         assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, taken))).as("the kernel's connect").isFalse();
 
-        assertThat(sockets.calls).containsExactly("SO_REUSEADDR", "bind 40009", "renew 40008", "renew 0");
+        // the bind's search, then the retry's own max-attempts=2
+        assertThat(sockets.calls).containsExactly("SO_REUSEADDR", "bind 40009", "renew 40008", "renew 40007", "renew 0");
         assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.EXHAUSTIONS)).isEqualTo(1);
         assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isEqualTo(1);
     }
@@ -242,7 +245,7 @@ class SubstitutionTest {
         for (int i = 0; i < 3; i++) {
             FileDescriptor fd = sockets.socket(Protocol.UDP);
             substitution.udpDestination(new InetSocketAddress(SERVER_A, 53));
-            substitution.bind(StandardProtocolFamily.INET, fd, ANY4);
+            bind(fd, ANY4);
             substitution.udpDestination(null);
             ports.add(sockets.localPorts.get(fd));
         }
@@ -254,9 +257,9 @@ class SubstitutionTest {
         start("algorithm=bsd,rules=udp:*:53=random_pick,range=40000-40999,log.level=off");
         FileDescriptor dns = sockets.socket(Protocol.UDP);
         substitution.udpDestination(new InetSocketAddress(SERVER_A, 53));
-        substitution.bind(StandardProtocolFamily.INET, dns, ANY4);
+        bind(dns, ANY4);
         substitution.udpDestination(null);
-        substitution.bind(StandardProtocolFamily.INET, sockets.socket(Protocol.UDP), ANY4);
+        bind(sockets.socket(Protocol.UDP), ANY4);
 
         assertThat(statistics.get(Protocol.UDP, Algorithm.RANDOM_PICK, Event.ALLOCATIONS)).isEqualTo(1);
         assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.ALLOCATIONS)).isEqualTo(1);
@@ -268,7 +271,7 @@ class SubstitutionTest {
         FileDescriptor fd = sockets.socket(Protocol.UDP);
         sockets.failEverything = new IllegalStateException("simulated");
 
-        assertThat(substitution.bind(StandardProtocolFamily.INET, fd, ANY4)).isFalse();
+        assertThat(bind(fd, ANY4)).isFalse();
         substitution.beforeTcpConnect(fd, SERVER_A, 443);
 
         assertThat(statistics.total(Event.INTERNAL_ERRORS)).isEqualTo(2);
@@ -277,19 +280,144 @@ class SubstitutionTest {
     @Test
     void aLiveChangeAppliesToTheNextSocket() throws Exception {
         start("algorithm=bsd,range=40000-40009,log.level=off");
-        substitution.bind(StandardProtocolFamily.INET, sockets.socket(Protocol.UDP), ANY4);
+        bind(sockets.socket(Protocol.UDP), ANY4);
         live.apply(Map.of("udp.algorithm", "random_pick"), Source.LIVE);
-        substitution.bind(StandardProtocolFamily.INET, sockets.socket(Protocol.UDP), ANY4);
+        bind(sockets.socket(Protocol.UDP), ANY4);
 
         assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.ALLOCATIONS)).isEqualTo(1);
         assertThat(statistics.get(Protocol.UDP, Algorithm.RANDOM_PICK, Event.ALLOCATIONS)).isEqualTo(1);
     }
 
     @Test
-    void anUnknownSocketTypeIsLeftAlone() throws Exception {
-        start("log.level=off");
-        assertThat(substitution.bind(StandardProtocolFamily.INET, new FileDescriptor(), ANY4)).isFalse();
+    void aBindOutsideADatagramChannelIsTcpWithoutAskingTheSocket() throws Exception {
+        start("algorithm=bsd,range=40000-40009,log.level=off");
+        FileDescriptor fd = new FileDescriptor();
+
+        assertThat(substitution.bind(StandardProtocolFamily.INET, fd, ANY4)).isTrue();
+
+        assertThat(sockets.calls).containsExactly("bind 40009");
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.ALLOCATIONS)).isEqualTo(1);
+    }
+
+    @Test
+    void aListenersBindIsToldByItsCallerAndLeftToTheKernelWhenListenersAreOff() throws Exception {
+        start("algorithm=bsd,range=40000-40009,listeners=false,log.level=off");
+        FileDescriptor listener = sockets.socket(Protocol.TCP);
+        substitution.listenerBinding(true);
+        try {
+            assertThat(substitution.bind(StandardProtocolFamily.INET, listener, ANY4)).isFalse();
+        } finally {
+            substitution.listenerBinding(false);
+        }
+        FileDescriptor client = sockets.socket(Protocol.TCP);
+        assertThat(substitution.bind(StandardProtocolFamily.INET, client, ANY4)).isTrue();
+
+        assertThat(sockets.calls).containsExactly("bind 40009");
+        assertThat(sockets.localPorts.get(client)).isEqualTo(40009);
+    }
+
+    @Test
+    void shareModeClearsTheReuseAddressItSetWhenTheKernelChoosesInstead() throws Exception {
+        start("algorithm=bsd,range=40000-40009,tcp.mode=share,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+        sockets.nextBindFailure = new java.net.SocketException("Bad file descriptor");
+
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+
+        assertThat(sockets.calls).containsExactly("SO_REUSEADDR", "bind 40009", "SO_REUSEADDR off");
+        assertThat(sockets.reuseAddress).doesNotContain(fd);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void shareModeLeavesAReuseAddressTheApplicationSetAlone() throws Exception {
+        start("algorithm=bsd,range=40000-40009,tcp.mode=share,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+        sockets.reuseAddress.add(fd);
+        sockets.nextBindFailure = new java.net.SocketException("Bad file descriptor");
+
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+
+        assertThat(sockets.calls).containsExactly("bind 40009");
+        assertThat(sockets.reuseAddress).contains(fd);
+    }
+
+    @Test
+    void aPinnedConnectCostsOnlyThePinAndIsCheckedAgainstTheAddressTheJdkReadsBack() throws Exception {
+        start("algorithm=bsd,range=40000-40009,tcp.mode=pin,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+        assertThat(substitution.afterConnect(fd, sockets.connect(fd, Set.of()))).isFalse();
+        substitution.localAddressRead(fd, sockets.localAddress(fd));
+
+        assertThat(sockets.calls).containsExactly("pin 40009");
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.ALLOCATIONS)).isEqualTo(1);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isZero();
+    }
+
+    @Test
+    void aPinTheKernelIgnoredIsCountedAsAKernelFallback() throws Exception {
+        start("algorithm=bsd,range=40000-40009,tcp.mode=pin,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+        assertThat(substitution.afterConnect(fd, null)).isFalse();
+        substitution.localAddressRead(fd, new InetSocketAddress(ANY4, 33333));
+
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.ALLOCATIONS)).isZero();
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void aLiveChangeBuildsItsSelectorsOnTheApplyingThreadBeforeAnySocket() throws Exception {
+        start("algorithm=bsd,range=40000-40009,tcp.mode=exclusive,log.level=off");
+        assertThat(substitution.selectorStateBytes()).isZero();
+
+        live.apply(Map.of("tcp.algorithm", "doublehash", "doublehash.table-size", "1024"), Source.LIVE);
+
+        // TCP over IPv4 and IPv6: two tables of 1024 four-byte counters, made before any connect.
+        assertThat(substitution.selectorStateBytes()).isEqualTo(2 * 1024 * 4);
+        assertThat(connect(SERVER_A)).isBetween(40000, 40009);
+    }
+
+    @Test
+    void aChangeOfRangeNeverMeetsTheOldRangesSelectors() throws Exception {
+        start("algorithm=bsd,range=40000-40009,log.level=off");
+        assertThat(bind(sockets.socket(Protocol.UDP), ANY4)).isTrue();
+        live.apply(Map.of("range", "50000-50009"), Source.LIVE);
+
+        FileDescriptor fd = sockets.socket(Protocol.UDP);
+        assertThat(bind(fd, ANY4)).isTrue();
+        assertThat(sockets.localPorts.get(fd)).isBetween(50000, 50009);
+    }
+
+    @Test
+    void anInjectedFaultFallsBackToTheKernelAndIsCounted() throws Exception {
+        Environment environment = Environment.builder().portRangeFile(Path.of("/nonexistent/range"))
+                .reservedPortsFile(Path.of("/nonexistent/reserved")).build();
+        live = new LiveSettings(PortalgoSettings.load("algorithm=bsd,log.level=off", environment));
+        substitution = new Substitution(live, statistics, sockets, new BindFailures(BindFailures.ENGLISH_ADDRESS_IN_USE,
+                BindFailures.ENGLISH_ADDRESS_NOT_AVAILABLE), Optional.of(PortRange.of(32768, 60999)),
+                FaultInjection.of("all"));
+
+        assertThat(bind(sockets.socket(Protocol.UDP), ANY4)).isFalse();
+        substitution.beforeTcpConnect(sockets.socket(Protocol.TCP), SERVER_A, 443);
+
         assertThat(sockets.calls).isEmpty();
+        assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.INTERNAL_ERRORS)).isEqualTo(1);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.INTERNAL_ERRORS)).isEqualTo(1);
+    }
+
+    /** A bind as the JDK makes it: inside {@code DatagramChannelImpl.bindInternal} for a UDP socket. */
+    private boolean bind(FileDescriptor fd, InetAddress address) throws java.io.IOException {
+        boolean udp = sockets.protocols.get(fd) == Protocol.UDP;
+        substitution.udpBinding(udp);
+        try {
+            return substitution.bind(StandardProtocolFamily.INET, fd, address);
+        } finally {
+            substitution.udpBinding(false);
+        }
     }
 
     private int connect(InetAddress server) throws Exception {
