@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The other side of isolation: how often a JVM meets a taken 4-tuple to one busy server, and what
  * the application sees. Each subject gets a fresh network namespace (no TIME-WAIT left over from
- * the one before) holding a server (no agent) on {@value Namespaces#INET}, which is not a loopback
+ * the one before) holding a server (no agent) on {@value Namespaces#INET} (a port drawn per run), which is not a loopback
  * address, so Linux's {@code tcp_tw_reuse=2} does not let a connect take over a TIME-WAIT 4-tuple:
  * a remote server's case. The subject then connects at rising rates, each connection held
  * {@code hold} ms and closed by the client (so the client keeps the TIME-WAIT, 60 s), then, in a
@@ -22,7 +22,14 @@ public final class Clashes {
     public record Outcome(Leakage.Subject subject, String step, int attempts, int errors, String detail) {
     }
 
-    private static final int SERVER_PORT = 20_000;
+    /**
+     * A server port drawn per run from 20000-29999, outside the ephemeral range: Linux's
+     * perturbation table is one for the whole host, so two runs at once (another build, another
+     * namespace) on the same addresses and port would move each other's observer.
+     */
+    private static int serverPort() {
+        return 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000);
+    }
 
     private Clashes() {
     }
@@ -30,11 +37,12 @@ public final class Clashes {
     public static List<Outcome> run(Leakage.Launch launch, Leakage.Subject subject, List<Step> steps, int holdMillis,
             int open, Namespaces namespaces) throws IOException {
         List<Outcome> outcomes = new ArrayList<>();
-        String target = Namespaces.INET + " " + SERVER_PORT;
+        int serverPort = serverPort();
+        String target = Namespaces.INET + " " + serverPort;
         String namespace = namespaces.create("load");
         try (Peer server = Peer.start("server", launch.java(), launch.classPath(), null, null, namespace);
                 Peer peer = start(launch, subject, namespace)) {
-            server.askInt("serve " + Namespaces.INET + " " + SERVER_PORT, 30);
+            server.askInt("serve " + Namespaces.INET + " " + serverPort, 30);
             for (Step step : steps) {
                 String answer = peer.ask("load " + target + " " + step.perSecond() + " " + step.seconds() + " " + holdMillis,
                         step.seconds() * 20L + 60);
@@ -47,7 +55,7 @@ public final class Clashes {
             namespace = namespaces.create("open");
             try (Peer server = Peer.start("server", launch.java(), launch.classPath(), null, null, namespace);
                     Peer peer = start(launch, subject, namespace)) {
-                server.askInt("serve " + Namespaces.INET + " " + SERVER_PORT, 30);
+                server.askInt("serve " + Namespaces.INET + " " + serverPort, 30);
                 outcomes.add(outcome(subject, open + " open", peer.ask("open " + target + " " + open, 300)));
             } finally {
                 namespaces.delete(namespace);

@@ -79,7 +79,14 @@ public final class Leakage {
         }
     }
 
-    private static final int SERVER_PORT = 20_000;
+    /**
+     * A server port drawn per run from 20000-29999, outside the ephemeral range: Linux's
+     * perturbation table is one for the whole host, so two runs at once (another build, another
+     * namespace) on the same addresses and port would move each other's observer.
+     */
+    private static int serverPort() {
+        return 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000);
+    }
 
     private Leakage() {
     }
@@ -102,7 +109,7 @@ public final class Leakage {
         }
         List<Result> results = new ArrayList<>();
         try (Peer observer = Peer.start("observer", launch.java(), launch.classPath(), null, null, observerNamespace)) {
-            int port = observer.askInt("serve " + address + " " + (namespaces == null ? 0 : SERVER_PORT), 30);
+            int port = observer.askInt("serve " + address + " " + (namespaces == null ? 0 : serverPort()), 30);
             String target = address + " " + port;
             for (Subject subject : subjects) {
                 try (Peer peer = Peer.start(subject.label(), launch.java(), launch.classPath(),
