@@ -114,7 +114,9 @@ public final class IsolationReport {
             md.append('\n');
         }
         md.append(String.format(Locale.ROOT, "%nEach cell: median (min-max) of the observer's move over the loaded trials, "
-                + "vs the median of its baseline, and p. The figure shows the medians of the TCP settings.%n%n"
+                + "vs the median of its baseline, and p. The figure shows the medians of the TCP settings. The table "
+                + "is one for the whole host, so another process's flow that hashes to the same entry (1 in 65,536) "
+                + "moves single trials, loaded or not: the maxima; medians and p are what compare.%n%n"
                 + "![observer's port move per mode](%s)%n%n", FIGURE));
         md.append(String.format(Locale.ROOT, "#### Clashes: what the application sees at one busy server%n%n"
                 + "Each row in fresh network namespaces; the server on %s (not loopback, so `tcp_tw_reuse=2` does not "
