@@ -29,7 +29,7 @@ final class AlgorithmRunCheck {
     static AlgorithmRunCheck of(Run run, PortSpace space, String tcpAlgorithm, String udpAlgorithm) {
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.stderr()).as("start-up line").anyMatch(line -> line.startsWith("[portalgo] portalgo ")
-                && line.contains(" active (") && line.contains("mode=auto(pin)"));
+                && line.contains(" active (") && line.contains("mode=auto(share+retry:isolates)"));
         Map<String, String> serverPorts = new HashMap<>();
         List<Result> tcpResults = new ArrayList<>();
         List<Result> udpResults = new ArrayList<>();
@@ -53,7 +53,7 @@ final class AlgorithmRunCheck {
             String destination = result.get("dest");
             assertThat(result.port()).as("connection %d: getLocalPort() is the agent's port", i).isEqualTo(chosen.port);
             assertThat(chosen.algorithm).as("connection %d", i).isEqualTo(tcpAlgorithm);
-            assertThat(chosen.via).as("connection %d", i).isEqualTo("pin");
+            assertThat(chosen.via).as("connection %d", i).isEqualTo("share");
             assertThat(chosen.destination).as("connection %d", i).isEqualTo("127.0.0.1:" + serverPorts.get(destination));
             assertThat(space.isUsable(chosen.port)).as("connection %d: port %d in %s", i, chosen.port, space).isTrue();
             check.connections.add(new Connection(destination, chosen.port, chosen.probes));

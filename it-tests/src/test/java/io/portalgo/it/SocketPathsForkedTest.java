@@ -21,19 +21,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SocketPathsForkedTest {
     /**
      * Path -> protocol, family of the agent's state, and how the port is taken (on this Linux 6.3+
-     * kernel auto mode pins). {@code bind(null)} and {@code new DatagramSocket()} bind 0.0.0.0 on a
+     * auto mode binds a shared port before connect, share+retry). {@code bind(null)} and {@code new DatagramSocket()} bind 0.0.0.0 on a
      * dual-stack socket unless {@code java.net.preferIPv6Addresses} is set, so they are IPv4 state.
      */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
-            Map.entry("tcp-socket-connect", "tcp inet pin"),
-            Map.entry("tcp-new-socket", "tcp inet pin"),
-            Map.entry("tcp-socket-ipv6", "tcp inet6 pin"),
-            Map.entry("tcp-channel-open", "tcp inet pin"),
-            Map.entry("tcp-channel-nonblocking", "tcp inet pin"),
-            Map.entry("tcp-channel-inet6", "tcp inet6 pin"),
-            Map.entry("tcp-channel-adaptor", "tcp inet pin"),
-            Map.entry("tcp-async-connect", "tcp inet pin"),
-            Map.entry("tcp-virtual-thread", "tcp inet pin"),
+            Map.entry("tcp-socket-connect", "tcp inet share"),
+            Map.entry("tcp-new-socket", "tcp inet share"),
+            Map.entry("tcp-socket-ipv6", "tcp inet6 share"),
+            Map.entry("tcp-channel-open", "tcp inet share"),
+            Map.entry("tcp-channel-nonblocking", "tcp inet share"),
+            Map.entry("tcp-channel-inet6", "tcp inet6 share"),
+            Map.entry("tcp-channel-adaptor", "tcp inet share"),
+            Map.entry("tcp-async-connect", "tcp inet share"),
+            Map.entry("tcp-virtual-thread", "tcp inet share"),
             Map.entry("tcp-socket-bind0", "tcp inet bind"),
             Map.entry("tcp-channel-bind0", "tcp inet bind"),
             Map.entry("listener-serversocket", "tcp inet listener"),

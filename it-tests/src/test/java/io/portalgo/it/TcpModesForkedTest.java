@@ -44,39 +44,39 @@ class TcpModesForkedTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void autoPinsWhenTheRangeLiesInsideTheKernelsRange(Jdk jdk) throws Exception {
+    void autoSharesAndRetriesAClashOnAFreshSocket(Jdk jdk) throws Exception {
         int low = lowPort(jdk, 2);
-        Scenario run = Scenario.run(jdk, "", low, "mode=auto(pin)");
+        Scenario run = Scenario.run(jdk, "", low, "mode=auto(share+retry:isolates)");
 
-        run.assertConnection(3, low, false);
-        assertThat(run.tcpAllocations()).extracting(a -> a.via).containsOnly("pin");
+        run.assertConnection(3, low, true);
+        assertThat(run.tcpAllocations()).extracting(a -> a.via).containsExactly("share", "share", "share", "retry");
     }
 
-    /** The known limit of share mode: the clash is met after the bind, so connect cannot be retried. */
+    /** A clash is met after the bind; share mode puts a fresh socket bound to the next candidate under the descriptor. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void shareBindsWithSoReuseaddrAndAClashingFourTupleFailsTheConnect(Jdk jdk) throws Exception {
+    void shareBindsWithSoReuseaddrAndRetriesAClashingFourTupleOnAFreshSocket(Jdk jdk) throws Exception {
         int low = lowPort(jdk, 4);
         Scenario run = Scenario.run(jdk, "tcp.mode=share", low, "mode=share");
 
         run.assertConnection(1, low + 1, true);
         run.assertConnection(2, low, true);
-        assertThat(run.tcp(3).get("error")).as(run.describe()).isEqualTo(CANNOT_ASSIGN);
+        run.assertConnection(3, low, true);
         assertThat(run.tcpAllocations()).extracting(a -> a.port + " " + a.via)
-                .containsExactly((low + 1) + " share", low + " share", (low + 1) + " share");
+                .containsExactly((low + 1) + " share", low + " share", (low + 1) + " share", low + " retry");
         run.assertUdpNeverShares(low, "kernel");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void autoSharesWhenTheRangeLiesOutsideTheKernelsRange(Jdk jdk) throws Exception {
+    void autoSharesAndRetriesWhenTheRangeLiesOutsideTheKernelsRange(Jdk jdk) throws Exception {
         int low = 61000 + (jdk.feature() >= 25 ? 100 : 0);
-        Scenario run = Scenario.run(jdk, "", low, "mode=auto(share)");
+        Scenario run = Scenario.run(jdk, "", low, "mode=auto(share+retry:isolates)");
 
         run.assertConnection(1, low + 1, true);
         run.assertConnection(2, low, true);
-        assertThat(run.tcp(3).get("error")).as(run.describe()).isEqualTo(CANNOT_ASSIGN);
-        assertThat(run.tcpAllocations()).extracting(a -> a.via).containsOnly("share");
+        run.assertConnection(3, low, true);
+        assertThat(run.tcpAllocations()).extracting(a -> a.via).containsExactly("share", "share", "share", "retry");
     }
 
     @ParameterizedTest(name = "{0}")

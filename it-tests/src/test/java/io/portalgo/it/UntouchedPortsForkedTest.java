@@ -43,9 +43,9 @@ class UntouchedPortsForkedTest {
         List<Allocation> allocations = run.allocations();
         assertThat(allocations).as("only the four ephemeral sockets got the agent's ports\n" + run.describe())
                 .extracting(a -> a.port + " " + a.protocol + " " + a.via)
-                .containsExactly(port(results, "ephemeral-connect") + " tcp pin",
+                .containsExactly(port(results, "ephemeral-connect") + " tcp share",
                         port(results, "ephemeral-listener") + " tcp listener",
-                        port(results, "ephemeral-listener-client") + " tcp pin",
+                        port(results, "ephemeral-listener-client") + " tcp share",
                         port(results, "ephemeral-udp") + " udp bind");
     }
 
@@ -69,8 +69,8 @@ class UntouchedPortsForkedTest {
         Map<String, Result> results = byKind(run);
 
         assertThat(run.allocations()).as(run.describe()).extracting(a -> a.port + " " + a.protocol + " " + a.via)
-                .containsExactly(port(results, "ephemeral-connect") + " tcp pin",
-                        port(results, "ephemeral-listener-client") + " tcp pin",
+                .containsExactly(port(results, "ephemeral-connect") + " tcp share",
+                        port(results, "ephemeral-listener-client") + " tcp share",
                         port(results, "ephemeral-udp") + " udp bind");
         assertThat(run.allocations()).extracting(a -> a.destination)
                 .contains("127.0.0.1:" + port(results, "ephemeral-listener"));

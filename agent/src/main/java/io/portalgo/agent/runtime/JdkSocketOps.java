@@ -25,6 +25,7 @@ public final class JdkSocketOps implements SocketOps {
     private final MethodHandle getIntOption;
     private final MethodHandle setIntOption;
     private final boolean ipv6Sockets;
+    private final FreshSocket fresh;
 
     public JdkSocketOps(MethodHandles.Lookup net) throws ReflectiveOperationException {
         Class<?> netClass = net.lookupClass();
@@ -42,6 +43,20 @@ public final class JdkSocketOps implements SocketOps {
         } catch (Throwable impossible) {
             throw new IllegalStateException(impossible);
         }
+        this.fresh = FreshSocket.tryCreate(net);
+    }
+
+    @Override
+    public boolean canRenew() {
+        return fresh != null;
+    }
+
+    @Override
+    public void renew(FileDescriptor fd, int port) throws IOException {
+        if (fresh == null) {
+            throw new UnsupportedOperationException("no fresh-socket retry on this JDK");
+        }
+        fresh.replace(fd, port);
     }
 
     @Override

@@ -32,4 +32,19 @@ public interface SocketOps {
      * socket opened for {@code StandardProtocolFamily.INET} is IPv4 even then.
      */
     boolean ipv6Sockets();
+
+    /** True if {@link #renew} works on this JDK and system; no system call. */
+    default boolean canRenew() {
+        return false;
+    }
+
+    /**
+     * Replaces {@code fd}'s TCP socket with a fresh one of the same family bound to the wildcard
+     * address and {@code port} (0: left unbound, the kernel chooses at connect), keeping the
+     * descriptor number, the options the application set and the blocking mode
+     * ({@link FreshSocket}: socket, getsockopt/setsockopt per option set, bind, dup2, close).
+     */
+    default void renew(FileDescriptor fd, int port) throws IOException {
+        throw new UnsupportedOperationException("no fresh-socket retry here");
+    }
 }

@@ -56,6 +56,7 @@ public final class Substitution {
     private final SocketOps ops;
     private final BindFailures failures;
     private final PinSupport pinSupport;
+    private final ShareRetry shareRetry;
     private final FaultInjection faults;
     private final boolean legacyTcp = LegacySockets.tcpSelected();
     private volatile RuntimeSnapshot snapshot;
@@ -71,7 +72,8 @@ public final class Substitution {
         this.ops = ops;
         this.failures = failures;
         this.faults = faults;
-        this.pinSupport = new PinSupport(kernelRange);
+        this.shareRetry = new ShareRetry(ops, statistics, failures);
+        this.pinSupport = new PinSupport(kernelRange, shareRetry.enabled());
         this.snapshot = RuntimeSnapshot.first(live.current(), pinSupport);
         live.commitWith(this::prepare);
         if (faults.any()) {
@@ -99,7 +101,8 @@ public final class Substitution {
     public String describeTcpMode() {
         RuntimeSnapshot now = snapshot;
         TcpMode configured = now.settings().tcpMode();
-        return configured.id() + (configured == TcpMode.AUTO ? "(" + now.tcpMode().id() + ")" : "");
+        return configured.id() + (configured == TcpMode.AUTO ? "(" + (now.tcpMode() == TcpMode.SHARE && shareRetry.enabled()
+                ? "share+retry:isolates" : now.tcpMode().id()) + ")" : "");
     }
 
     /** Bytes held by the selectors in force, {@code doublehash}'s counter tables above all. */
@@ -182,9 +185,11 @@ public final class Substitution {
             Flow flow = context.flowTo(Protocol.TCP, remote, remotePort);
             algorithm = settings.algorithmFor(Protocol.TCP, flow.family(), remote, remotePort);
             TcpMode mode = now.tcpMode();
-            if (mode == TcpMode.PIN && (!repeatable || legacyTcp && isOnStack(LEGACY_TCP_CLASSES))) {
-                // Its connect bypasses Net.connect, where a pinned connect is retried; a port bound
-                // exclusively cannot clash with a 4-tuple, so nothing reaches the application.
+            boolean retriedAtConnect = mode == TcpMode.PIN || mode == TcpMode.SHARE && shareRetry.enabled();
+            if (retriedAtConnect && (!repeatable || legacyTcp && isOnStack(LEGACY_TCP_CLASSES))) {
+                // Its connect cannot be repeated (legacy sockets bypass Net.connect, an io_uring connect
+                // is queued): a port bound exclusively cannot clash with a 4-tuple, so nothing reaches
+                // the application.
                 mode = TcpMode.EXCLUSIVE;
             }
             search = context.search.start(now, statistics, Protocol.TCP, algorithm, flow, mode.id());
@@ -201,6 +206,9 @@ public final class Substitution {
                 }
             }
             outcome = bindBeforeConnect(search, first, mode, fd, remote);
+            if (outcome == Outcome.BOUND && mode == TcpMode.SHARE) {
+                shareRetry.arm(fd, now, flow, algorithm);
+            }
         } catch (IOException | RuntimeException | LinkageError internal) {
             context.pinned = null;
             internalError(settings, Protocol.TCP, algorithm, "connect", internal);
@@ -279,6 +287,15 @@ public final class Substitution {
      *         the kernel chooses
      */
     public boolean afterConnect(FileDescriptor fd, Throwable thrown) {
+        if (shareRetry.owns(fd)) {
+            try {
+                return shareRetry.afterConnect(fd, thrown);
+            } catch (IOException | RuntimeException | LinkageError internal) {
+                shareRetry.disarm();
+                internalError(snapshot.settings(), Protocol.TCP, null, "connect", internal);
+                return false;
+            }
+        }
         CallContext context = CallContext.current();
         if (context.pinned != fd || fd == null) {
             return false;

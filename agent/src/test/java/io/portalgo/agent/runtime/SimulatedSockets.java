@@ -28,6 +28,8 @@ final class SimulatedSockets implements SocketOps {
     final List<String> calls = new ArrayList<>();
     IOException nextBindFailure;
     RuntimeException failEverything;
+    /** True to offer {@link #renew} (a JDK with the natives of {@link FreshSocket}). */
+    boolean renewable;
 
     FileDescriptor socket(Protocol protocol) {
         FileDescriptor fd = new FileDescriptor();
@@ -87,6 +89,38 @@ final class SimulatedSockets implements SocketOps {
         fail();
         calls.add("pin " + port);
         pins.put(fd, port);
+    }
+
+    @Override
+    public boolean canRenew() {
+        return renewable;
+    }
+
+    /** A fresh socket under the same descriptor: the old one's port is released, the new one bound (unless 0). */
+    @Override
+    public void renew(FileDescriptor fd, int port) throws IOException {
+        calls.add("renew " + port);
+        if (port != 0 && bound.contains(protocols.get(fd) + ":" + port)) {
+            throw new BindException(BindFailures.ENGLISH_ADDRESS_IN_USE);
+        }
+        Integer old = localPorts.remove(fd);
+        if (old != null) {
+            bound.remove(protocols.get(fd) + ":" + old);
+        }
+        if (port != 0) {
+            bound.add(protocols.get(fd) + ":" + port);
+            localPorts.put(fd, port);
+        }
+    }
+
+    /** What the kernel does at connect for a socket bound before it: fail if its 4-tuple is taken. */
+    Throwable connectBound(FileDescriptor fd, Set<Integer> takenTuples) {
+        int port = localPorts.getOrDefault(fd, 0);
+        if (port != 0 && takenTuples.contains(port)) {
+            return new BindException(BindFailures.ENGLISH_ADDRESS_NOT_AVAILABLE);
+        }
+        localPorts.putIfAbsent(fd, 12345);
+        return null;
     }
 
     /** What the kernel does at connect for a pinned socket: take the pinned port, or fail if its 4-tuple is taken. */

@@ -168,6 +168,54 @@ class SubstitutionTest {
     }
 
     @Test
+    void shareModeRetriesAClashAtConnectOnAFreshSocketBoundToTheNextCandidate() throws Exception {
+        sockets.renewable = true;
+        start("algorithm=bsd,range=40000-40009,tcp.mode=share,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+        sockets.busy(Protocol.TCP, 40008); // another socket holds it exclusively: the fresh bind skips it
+        Set<Integer> taken = Set.of(40009); // a live or TIME-WAIT 4-tuple to the same server
+
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+        assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, taken))).as("repeat on the fresh socket").isTrue();
+        assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, taken))).as("connected").isFalse();
+
+        assertThat(sockets.calls).containsExactly("SO_REUSEADDR", "bind 40009", "renew 40008", "renew 40007");
+        assertThat(sockets.localPorts.get(fd)).isEqualTo(40007);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.ALLOCATIONS)).as("one socket, one allocation").isEqualTo(1);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.RETRIES)).isEqualTo(2);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isZero();
+    }
+
+    @Test
+    void shareModeLeavesTheSocketToTheKernelWhenEveryCandidateClashes() throws Exception {
+        sockets.renewable = true;
+        start("algorithm=bsd,range=40000-40009,tcp.mode=share,max-attempts=2,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+        Set<Integer> taken = Set.of(40009, 40008, 40007);
+
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+        assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, taken))).isTrue();
+        assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, taken))).isTrue();
+        assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, taken))).as("unbound fresh socket, repeat").isTrue();
+        assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, taken))).as("the kernel's connect").isFalse();
+
+        // the bind's search, then the retry's own max-attempts=2
+        assertThat(sockets.calls).containsExactly("SO_REUSEADDR", "bind 40009", "renew 40008", "renew 40007", "renew 0");
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.EXHAUSTIONS)).isEqualTo(1);
+        assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.KERNEL_FALLBACKS)).isEqualTo(1);
+    }
+
+    @Test
+    void autoModeSharesAndRetriesWhereAFreshSocketCanBeMade() throws Exception {
+        sockets.renewable = true;
+        start("algorithm=bsd,range=40000-40009,log.level=off");
+        substitution.beforeTcpConnect(sockets.socket(Protocol.TCP), SERVER_A, 443);
+
+        assertThat(sockets.calls).containsExactly("SO_REUSEADDR", "bind 40009");
+        assertThat(substitution.describeTcpMode()).isEqualTo("auto(share+retry:isolates)");
+    }
+
+    @Test
     void autoModeSharesWhenTheRangeLiesOutsideTheKernelsRange() throws Exception {
         start("algorithm=bsd,range=61000-61009,log.level=off");
         substitution.beforeTcpConnect(sockets.socket(Protocol.TCP), SERVER_A, 443);

@@ -143,6 +143,11 @@ public final class RealSockets {
         @Option(names = "--timeout", defaultValue = "300", description = "Seconds per child JVM (default: ${DEFAULT-VALUE}).")
         long timeoutSeconds;
 
+        @Option(names = "--isolation", defaultValue = "full",
+                description = "The isolation experiments (leakage into the kernel's port table per TCP mode, clashes at one "
+                        + "busy server; root for network namespaces): full, or skip (default: ${DEFAULT-VALUE}).")
+        String isolation;
+
         @Override
         public Integer call() throws Exception {
             if (!Files.isRegularFile(agentJar)) {
@@ -161,6 +166,18 @@ public final class RealSockets {
                 System.err.println("real sockets: " + policy.id() + " done");
             }
             String section = describe(range, config.seed()) + table.toMarkdown();
+            if (isolation.equals("full")) {
+                String missing = io.portalgo.examples.isolation.Namespaces.missingPrerequisite();
+                if (missing != null) {
+                    System.err.println("evaluate real: the isolation experiments need network namespaces: " + missing
+                            + "; run as root, or pass --isolation skip");
+                    return 2;
+                }
+                var launch = new io.portalgo.examples.isolation.Leakage.Launch(Path.of(System.getProperty("java.home"), "bin",
+                        "java"), System.getProperty("java.class.path"), agentJar, range.min(), range.max());
+                section += "\n" + io.portalgo.examples.isolation.IsolationReport.generate(launch,
+                        io.portalgo.examples.isolation.IsolationReport.Plan.full(), docs, startLine(agentJar));
+            }
             System.out.print(table.toMarkdown());
             Path file = docs.resolve(Report.FILE);
             if (Files.exists(file)) {
@@ -169,6 +186,16 @@ public final class RealSockets {
                 System.err.println("updated the real-socket section of " + file);
             }
             return 0;
+        }
+
+        /** The agent's start-up line with nothing set: what {@code auto} picks here and why. */
+        private static String startLine(Path agentJar) throws IOException, InterruptedException {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-javaagent:" + agentJar.toAbsolutePath(), "-version").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(60, TimeUnit.SECONDS);
+            return output.lines().filter(line -> line.startsWith("[portalgo] portalgo ")).findFirst().orElse("(none)")
+                    .replaceFirst(" \\(premain, [^)]*\\)", "");
         }
 
         private String describe(PortRange range, long seed) {

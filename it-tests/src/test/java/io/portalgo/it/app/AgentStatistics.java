@@ -24,7 +24,8 @@ final class AgentStatistics {
             }
             return "allocations=" + server.getAttribute(name, "TotalAllocations")
                     + " exhaustions=" + server.getAttribute(name, "TotalExhaustions")
-                    + " kernel-fallbacks=" + server.getAttribute(name, "TotalKernelFallbacks");
+                    + " kernel-fallbacks=" + server.getAttribute(name, "TotalKernelFallbacks")
+                    + " retries=" + server.getAttribute(name, "TotalRetries");
         } catch (JMException e) {
             return "error=" + Clients.field(e);
         } catch (InterruptedException e) {
