@@ -86,7 +86,7 @@ class ClassCacheForkedTest {
         assertThat(fill.exitCode).as(fill.output).isZero();
         assertThat(fill.output).startsWith("class cache " + shared + " filled for ").contains(", from cache)");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxr-xr-x");
-        assertThat(entriesIn(shared)).hasSize(5).allSatisfy(entry ->
+        assertThat(entriesIn(shared)).hasSize(8).allSatisfy(entry ->
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-r--r--"));
 
         Run warm = runIn(jdk, shared);
@@ -99,7 +99,7 @@ class ClassCacheForkedTest {
             Run readOnly = runIn(jdk, shared);
             assertThat(startLine(readOnly)).contains(", from cache)");
             assertSubstituted(readOnly);
-            assertThat(entriesIn(shared)).hasSize(5);
+            assertThat(entriesIn(shared)).hasSize(8);
         } finally {
             Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
         }

@@ -1,6 +1,7 @@
 package io.portalgo.agent.installer;
 
 import io.portalgo.agent.runtime.Log;
+import io.portalgo.config.LogLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,8 +76,9 @@ final class TransformCache {
                     LinkOption.NOFOLLOW_LINKS);
             String refusal = refusal(attributes);
             if (refusal != null) {
-                Log.warn("class cache " + directory + " not used: " + refusal + "; transforming afresh (chmod go-w, "
-                        + "or set portalgo.class-cache.dir)");
+                // Once per directory: the JDK classes' cache and the native transports' open the same one.
+                Log.once(LogLevel.WARN, "class-cache-refused:" + directory, "class cache " + directory + " not used: "
+                        + refusal + "; transforming afresh (chmod go-w, or set portalgo.class-cache.dir)");
                 return null;
             }
             boolean mine = isThisUser(attributes);
