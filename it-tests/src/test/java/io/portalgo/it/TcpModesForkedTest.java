@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code portalgo.tcp.mode} on a two-port range with {@code bsd}, which hands out the top port
  * first: connection #1 to server A gets the top port, #2 to server B the other one, and #3 to A
  * again meets #1's 4-tuple on its first candidate. What each mode does then is the Linux port
- * sharing semantics of shared/research/java-agent-experiments.md §3. Three UDP sockets follow in
+ * sharing semantics that docs/ARCHITECTURE.md describes under TCP modes. Three UDP sockets follow in
  * the same two ports: UDP never shares, whatever the TCP mode. Each mode and JDK gets its own
  * pair of ports, so one run's sockets cannot disturb another's.
  */

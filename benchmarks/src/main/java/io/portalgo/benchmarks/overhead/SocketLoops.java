@@ -12,8 +12,8 @@ import java.nio.channels.DatagramChannel;
  * The workload {@link AgentOverhead} runs in a child JVM, with or without the agent: rounds of
  * {@code ops} operations of one kind, printing {@code ROUND <kind> <ns per op>} after each.
  * {@code tcp}: connect an unbound socket to a loopback listener and close it with SO_LINGER 0 (so
- * no TIME_WAIT piles up and the loop measures port selection, not TIME_WAIT exhaustion;
- * shared/research §4). {@code udp}: open a datagram channel and send one datagram to loopback,
+ * no TIME_WAIT piles up and the loop measures port selection, not TIME_WAIT exhaustion).
+ * {@code udp}: open a datagram channel and send one datagram to loopback,
  * an implicit bind. {@code hello}: nothing, for start-up time.
  */
 public final class SocketLoops {
