@@ -24,17 +24,7 @@ public final class ConnectLatency {
         int measured = Integer.parseInt(args[1]);
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (ServerSocket server = new ServerSocket(0, 1024, loopback)) {
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        server.accept().close();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "acceptor");
-            acceptor.setDaemon(true);
-            acceptor.start();
+            Harness.closeEveryConnection(server);
             InetSocketAddress target = new InetSocketAddress(loopback, server.getLocalPort());
             long[] nanos = new long[measured];
             int failures = 0;

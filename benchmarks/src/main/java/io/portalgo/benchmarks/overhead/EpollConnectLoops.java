@@ -9,7 +9,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
@@ -33,17 +32,7 @@ public final class EpollConnectLoops {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         try (ServerSocket server = new ServerSocket(0, 1024, loopback)) {
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        server.accept().close();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+            Harness.closeEveryConnection(server);
             Bootstrap client = new Bootstrap().group(group).channel(EpollSocketChannel.class)
                     .option(ChannelOption.SO_LINGER, 0).handler(new Quiet());
             if (kind.equals("first")) {

@@ -1,12 +1,28 @@
 package io.portalgo.benchmarks.overhead;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** What the side-by-side harnesses share: the median of a sample and a JDK's version string. */
 final class Harness {
     private Harness() {
+    }
+
+    /** Accepts and closes every connection to {@code server} on a daemon thread, until it closes. */
+    static void closeEveryConnection(ServerSocket server) {
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    server.accept().close();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     static double median(double[] values) {

@@ -30,17 +30,7 @@ public final class SocketLoops {
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (ServerSocket server = new ServerSocket(0, 1024, loopback)) {
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        server.accept().close();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+            Harness.closeEveryConnection(server);
             InetSocketAddress target = new InetSocketAddress(loopback, server.getLocalPort());
             ByteBuffer datagram = ByteBuffer.allocate(1);
             for (int round = 0; round < rounds; round++) {
