@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Netty's native transports under the real agent jar, on Java 17 and 25: epoll and io_uring
  * (Netty 4.2) TCP and UDP, and gRPC on {@code grpc-netty-shaded} (a relocated Netty 4.1 epoll).
  * The port each server saw is the port the agent says it chose, through the mechanism the
- * transport calls for (epoll connects pin; io_uring queues its connects, so they bind first),
+ * transport calls for (epoll connects as the JDK paths do; io_uring queues its connects, so they bind first),
  * and the ports follow the algorithm as on the JDK's paths. Under {@code CI=true} a transport
  * the kernel refuses fails the test instead of skipping it.
  */
@@ -48,7 +48,9 @@ class NativeTransportsForkedTest {
         assertThat(run.stderr()).as(run.describe()).anyMatch(line -> line.contains(" native=on"))
                 .anyMatch(line -> line.contains("native transport covered: io.netty.channel.unix.Socket"));
         List<Allocation> allocations = run.allocations();
-        String connectVia = transport.equals("epoll") ? "pin" : "exclusive";
+        // epoll connects as the JDK paths do (auto: share with the fresh-socket retry); io_uring queues its
+        // connects, which cannot be repeated, so it binds exclusively.
+        String connectVia = transport.equals("epoll") ? "share" : "exclusive";
         SoftAssertions softly = new SoftAssertions();
         Map<String, List<Result>> byScenario = run.results().stream().collect(Collectors.groupingBy(r -> r.get("scenario")));
         softly.assertThat(byScenario.keySet()).containsExactlyInAnyOrder("tcp-connect", "udp-bind", "udp-connect", "udp-send");
@@ -123,7 +125,7 @@ class NativeTransportsForkedTest {
     void aTakenFourTupleIsRetriedInsideConnectAndExhaustionFollowsThePolicy(Jdk jdk) throws Exception {
         // bsd over three ports: 50002, 50001, 50000, then 50002 again, whose 4-tuple the first connection to A holds;
         // then three held connections to B take all three ports and a fourth finds none.
-        String arguments = "algorithm=bsd,range=50000-50002,listeners=false,log.level=debug,on-exhaustion=";
+        String arguments = "algorithm=bsd,range=50000-50002,tcp.mode=pin,listeners=false,log.level=debug,on-exhaustion=";
         Run kernel = netty(jdk, arguments + "kernel", "epoll", "tcp-hold:A:5:1", "tcp-hold:B:4:4");
 
         List<Result> results = kernel.results();
@@ -222,7 +224,7 @@ class NativeTransportsForkedTest {
         assertThat(loaded.subList(socketLoaded, loaded.size())).as("classes loaded from Netty's first socket class on")
                 .noneMatch(line -> line.contains(".bytebuddy.") || line.contains("NativeTransportWeaver"));
         Result connect = warm.results().get(0);
-        assertThat(warm.allocations()).anyMatch(a -> a.port == Integer.parseInt(connect.get("seen")) && a.via.equals("pin"));
+        assertThat(warm.allocations()).anyMatch(a -> a.port == Integer.parseInt(connect.get("seen")) && a.via.equals("share"));
     }
 
     private static void assertGrpcFollowsBsd(Run run) {
@@ -234,7 +236,7 @@ class NativeTransportsForkedTest {
         }
         assertThat(seen).as("bsd counts down, one port per connection").isEqualTo(expected);
         for (int port : seen) {
-            assertThat(run.allocations()).anyMatch(a -> a.port == port && a.via.equals("pin") && a.protocol.equals("tcp"));
+            assertThat(run.allocations()).anyMatch(a -> a.port == port && a.via.equals("share") && a.protocol.equals("tcp"));
         }
         int listener = Integer.parseInt(run.stdout().stream().filter(l -> l.startsWith("LISTENER ")).findFirst()
                 .orElseThrow().replaceAll(".*port=", ""));
