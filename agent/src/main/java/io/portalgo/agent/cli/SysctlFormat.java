@@ -85,12 +85,11 @@ final class SysctlFormat {
     }
 
     private static int algorithmIndex(String id) {
-        for (Algorithm algorithm : Algorithm.values()) {
-            if (algorithm.id().equals(id)) {
-                return algorithm.index();
-            }
+        try {
+            return Algorithm.fromId(id).index();
+        } catch (IllegalArgumentException unknown) {
+            return Integer.MAX_VALUE; // a newer agent's algorithm sorts last
         }
-        return Integer.MAX_VALUE;
     }
 
     /** One line per algorithm: id, RFC 6056 section, trade-off, aligned in columns. */

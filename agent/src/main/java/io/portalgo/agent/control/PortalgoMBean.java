@@ -294,7 +294,7 @@ public final class PortalgoMBean implements DynamicMBean {
                 SimpleType.LONG, true, false, false));
         for (Event event : Event.values()) {
             attributes.add(new OpenMBeanAttributeInfoSupport(totalAttribute(event),
-                    "total over every protocol and algorithm: " + StatisticsOpenData.describe(event), SimpleType.LONG,
+                    "total over every protocol and algorithm: " + event.description(), SimpleType.LONG,
                     true, false, false));
         }
         OpenMBeanParameterInfo[] none = new OpenMBeanParameterInfo[0];

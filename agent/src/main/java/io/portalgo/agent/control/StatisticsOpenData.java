@@ -46,7 +46,7 @@ public final class StatisticsOpenData {
         types[1] = SimpleType.STRING;
         for (Event event : events) {
             names[event.ordinal() + 2] = event.id();
-            descriptions[event.ordinal() + 2] = describe(event);
+            descriptions[event.ordinal() + 2] = event.description();
             types[event.ordinal() + 2] = SimpleType.LONG;
         }
         try {
@@ -84,22 +84,4 @@ public final class StatisticsOpenData {
     }
 
     /** The description of an event's column, from its meaning. */
-    static String describe(Event event) {
-        switch (event) {
-            case ALLOCATIONS:
-                return "ports chosen by portalgo that were bound or connected";
-            case PROBES:
-                return "candidates tried, including the ones taken";
-            case RETRIES:
-                return "candidates refused because the port was busy";
-            case EXHAUSTIONS:
-                return "sockets for which no suitable port was found within max-attempts";
-            case KERNEL_FALLBACKS:
-                return "sockets whose port the kernel chose instead (exhaustion with on-exhaustion=kernel, or an internal error)";
-            case INTERNAL_ERRORS:
-                return "internal failures of portalgo; the socket fell back to the kernel";
-            default:
-                throw new AssertionError(event);
-        }
-    }
 }

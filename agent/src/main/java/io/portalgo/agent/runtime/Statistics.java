@@ -16,18 +16,23 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Statistics {
     /** What can be counted. */
     public enum Event {
-        /** A port chosen by portalgo was bound or connected. */
-        ALLOCATIONS,
-        /** Candidates tried, including the one taken. */
-        PROBES,
-        /** Candidates refused because the port was busy. */
-        RETRIES,
-        /** No suitable port within max-attempts. */
-        EXHAUSTIONS,
-        /** The kernel chose the port instead (exhaustion with on-exhaustion=kernel, or an internal error). */
-        KERNEL_FALLBACKS,
-        /** portalgo failed internally; the socket fell back to the kernel. */
-        INTERNAL_ERRORS;
+        ALLOCATIONS("ports chosen by portalgo that were bound or connected"),
+        PROBES("candidates tried, including the ones taken"),
+        RETRIES("candidates refused because the port was busy"),
+        EXHAUSTIONS("sockets for which no suitable port was found within max-attempts"),
+        KERNEL_FALLBACKS("sockets whose port the kernel chose instead (exhaustion with on-exhaustion=kernel, or an internal error)"),
+        INTERNAL_ERRORS("internal failures of portalgo; the socket fell back to the kernel");
+
+        private final String description;
+
+        Event(String description) {
+            this.description = description;
+        }
+
+        /** What is counted, in one sentence (the MBean's and the CLI's description of the counter). */
+        public String description() {
+            return description;
+        }
 
         /** {@code kernel-fallbacks} style name. */
         public String id() {
