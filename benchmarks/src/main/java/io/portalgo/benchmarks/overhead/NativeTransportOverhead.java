@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -115,16 +114,9 @@ public final class NativeTransportOverhead {
     }
 
     private static void report(String measure, double[] without, double[] with) {
-        double a = median(without);
-        double b = median(with);
+        double a = Harness.median(without);
+        double b = Harness.median(with);
         System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.2f |%n", measure, a, b, b / a);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -129,8 +129,8 @@ public final class StartupOverhead {
                 cpu[side][i] = measured[1];
             }
         }
-        System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %s | %.0f | %.0f | %s |%n", scenario, median(wall[0]),
-                median(wall[1]), difference(wall), median(cpu[0]), median(cpu[1]), difference(cpu));
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %s | %.0f | %.0f | %s |%n", scenario, Harness.median(wall[0]),
+                Harness.median(wall[1]), difference(wall), Harness.median(cpu[0]), Harness.median(cpu[1]), difference(cpu));
     }
 
     private double[] measureTool(List<String> options, List<String> tool) throws Exception {
@@ -209,14 +209,7 @@ public final class StartupOverhead {
         }
         double[] sorted = differences.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "%+.0f (%+.0f..%+.0f)", median(differences), sorted[0], sorted[sorted.length - 1]);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return String.format(Locale.ROOT, "%+.0f (%+.0f..%+.0f)", Harness.median(differences), sorted[0], sorted[sorted.length - 1]);
     }
 
     private String version() throws IOException, InterruptedException {
