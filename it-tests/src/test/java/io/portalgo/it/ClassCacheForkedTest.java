@@ -117,16 +117,13 @@ class ClassCacheForkedTest {
         for (boolean truncate : new boolean[] {false, true}) {
             for (Path entry : entries(xdg)) {
                 byte[] stored = Files.readAllBytes(entry);
-                byte[] content = java.util.Arrays.copyOfRange(stored, 32, stored.length);
+                byte[] content = java.util.Arrays.copyOfRange(stored, CacheEntries.CHECKSUM_LENGTH, stored.length);
                 if (truncate) {
                     content = java.util.Arrays.copyOf(content, 40);
                 } else {
                     content[6] = 0x7f; // major version 32,512-ish: no JVM knows it
                 }
-                byte[] replanted = new byte[32 + content.length];
-                System.arraycopy(java.security.MessageDigest.getInstance("SHA-256").digest(content), 0, replanted, 0, 32);
-                System.arraycopy(content, 0, replanted, 32, content.length);
-                Files.write(entry, replanted);
+                Files.write(entry, CacheEntries.withChecksum(content));
             }
             Run run = ForkedJvm.on(jdk).environment("XDG_CACHE_HOME", xdg.toString())
                     .agentArguments("algorithm=bsd,range=45000-45999,log.level=debug").run(SocketPaths.class, PATHS);

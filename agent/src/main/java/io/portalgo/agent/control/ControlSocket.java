@@ -53,7 +53,7 @@ public final class ControlSocket {
     static void open(AgentControl control, Instrumentation instrumentation) {
         ServerSocketChannel server = bindAndPublish(instrumentation);
         if (server != null) {
-            Thread serving = new Thread(new Server(server, new PortalgoMBean(control)), "portalgo-control");
+            Thread serving = new Thread(new Server(server, control), "portalgo-control");
             serving.setDaemon(true);
             serving.start();
         }
@@ -147,18 +147,20 @@ public final class ControlSocket {
         public void run() {
             ServerSocketChannel server = bindAndPublish(instrumentation);
             if (server != null) {
-                new Server(server, new PortalgoMBean(control)).run();
+                new Server(server, control).run();
             }
         }
     }
 
     private static final class Server implements Runnable {
         private final ServerSocketChannel server;
-        private final PortalgoMBean bean;
+        private final AgentControl control;
+        /** Made at the first request: until then the thread has only waited in accept. */
+        private PortalgoMBean bean;
 
-        Server(ServerSocketChannel server, PortalgoMBean bean) {
+        Server(ServerSocketChannel server, AgentControl control) {
             this.server = server;
-            this.bean = bean;
+            this.control = control;
         }
 
         @Override
@@ -179,6 +181,9 @@ public final class ControlSocket {
 
         private Object[] answer(Object[] request) {
             try {
+                if (bean == null) {
+                    bean = new PortalgoMBean(control);
+                }
                 if (request.length == 2 && "attribute".equals(request[0]) && request[1] instanceof String) {
                     return new Object[] {ControlProtocol.OK, bean.getAttribute((String) request[1])};
                 }

@@ -1,26 +1,16 @@
 package io.portalgo.agent.installer;
 
 import io.portalgo.agent.control.LiveControl;
-import io.portalgo.agent.runtime.BindFailures;
-import io.portalgo.agent.runtime.JdkSocketOps;
 import io.portalgo.agent.runtime.LegacySockets;
 import io.portalgo.agent.runtime.Log;
 import io.portalgo.agent.runtime.PortalgoRuntime;
-import io.portalgo.agent.runtime.Substitution;
-import io.portalgo.algorithms.PortRange;
+import io.portalgo.agent.runtime.TcpModePreview;
 import io.portalgo.config.ConfigException;
-import io.portalgo.config.Environment;
-import io.portalgo.config.HostPorts;
 import io.portalgo.config.PortalgoSettings;
 import io.portalgo.config.Property;
 import io.portalgo.config.Source;
-import java.io.FileDescriptor;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.net.InetAddress;
-import java.net.ProtocolFamily;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +68,9 @@ public final class Installer {
      * @throws ConfigException for a bad value, so the attacher sees the refusal
      */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        Optional<PortalgoRuntime> running = PortalgoRuntime.running();
+        DeferredRuntime deferred = DeferredRuntime.installedOrNull();
+        Optional<PortalgoRuntime> running = deferred == null ? PortalgoRuntime.running()
+                : Optional.ofNullable(deferred.runtimeOrNull());
         try {
             if (running.isPresent()) {
                 running.get().settings().applyArguments(arguments == null ? "" : arguments,
@@ -126,46 +118,49 @@ public final class Installer {
             }
             dispatcherDefinedHere = true;
             clock.mark("java.base");
-            BindFailures failures = FailureTexts.forThisProcess();
-            Optional<PortRange> kernelRange = HostPorts.range(Environment.system());
-            clock.mark("failure texts, kernel range");
-            PortalgoRuntime runtime = PortalgoRuntime.create(settings, new JdkSocketOps(javaBase.net()), failures,
-                    kernelRange);
-            clock.mark("runtime");
-            String nativeTransports = nativeTransports(instrumentation, runtime, failures, javaBase, settings);
-            clock.mark("native transports");
-            wire(javaBase, runtime.substitution());
-            clock.mark("wiring");
             List<String> problems = new ArrayList<>();
             boolean fromCache = false;
             if (cached != null) {
                 fromCache = adviseFromCache(instrumentation, cache, cached, problems);
             } else {
                 keepByteBuddyOffUnsafe();
-                keepByteBuddyOffUnsafe();
-        problems.addAll(new AdviceInstaller((name, bytes) -> { }).install(instrumentation));
+                problems.addAll(new AdviceInstaller((name, bytes) -> { }).install(instrumentation));
             }
             for (String problem : problems) {
                 Log.error("instrumentation: " + problem);
             }
             clock.mark(fromCache ? "advice (from cache)" : "advice (ByteBuddy)");
+            DeferredRuntime deferred = DeferredRuntime.install(settings, javaBase);
+            String nativeTransports = nativeTransports(instrumentation, deferred, javaBase, settings);
+            clock.mark("native transports");
             LegacySockets.warnIfSelected();
             if (settings.seed().isPresent()) {
                 Log.warn("portalgo.seed is set: every key and random draw follows from it, so anyone who knows it can "
                         + "predict the ports; for reproducible runs only");
             }
-            if (settings.jmx()) {
-                if (how.equals("premain")) {
-                    LiveControl.startAtPremain(runtime, instrumentation, JavaManagement.builderOrNull(instrumentation, cache));
-                } else {
+            String summary;
+            if (how.equals("premain")) {
+                if (settings.jmx()) {
+                    LiveControl.startAtPremain(deferred, instrumentation, JavaManagement.builderOrNull(instrumentation, cache));
+                }
+                clock.mark("live control");
+                summary = settings.describe().replace("mode=" + settings.tcpMode().id(),
+                        "mode=" + TcpModePreview.of(settings));
+            } else {
+                // An attach: its caller looks for the runtime, the MBean and the socket right after.
+                PortalgoRuntime runtime = deferred.runtimeOrNull();
+                if (runtime == null) {
+                    return; // logged
+                }
+                if (settings.jmx()) {
                     LiveControl.startAtAttach(runtime, instrumentation);
                 }
+                summary = runtime.describe();
             }
-            runtime.markRunning();
-            clock.mark("live control");
-            Log.info("portalgo " + runtime.version() + " " + (problems.isEmpty() ? "active" : "PARTLY active") + " ("
-                    + how + ", Java " + System.getProperty("java.runtime.version") + ", " + clock.totalMillis() + " ms"
-                    + (fromCache ? ", from cache" : "") + "): " + runtime.describe() + " " + nativeTransports);
+            clock.mark("summary");
+            Log.info("portalgo " + PortalgoRuntime.versionOfThisJar() + " " + (problems.isEmpty() ? "active" : "PARTLY active")
+                    + " (" + how + ", Java " + System.getProperty("java.runtime.version") + ", " + clock.totalMillis() + " ms"
+                    + (fromCache ? ", from cache" : "") + "): " + summary + " " + nativeTransports);
             if (Log.debugEnabled()) {
                 Log.debug(clock);
             }
@@ -219,6 +214,9 @@ public final class Installer {
             targets = load(names);
         }
         if (cached.mode() == CachedTransformer.Mode.APPLY) {
+            if (cached.applied().containsAll(names)) {
+                return true; // each got its cached bytes as it loaded: nothing to retransform
+            }
             try {
                 instrumentation.retransformClasses(targets);
                 if (cached.applied().containsAll(names)) {
@@ -248,12 +246,11 @@ public final class Installer {
     }
 
     /** Netty's native transports (their own failure leaves the JDK paths active); the summary's word for them. */
-    private static String nativeTransports(Instrumentation instrumentation, PortalgoRuntime runtime, BindFailures failures,
-            JavaBase javaBase, PortalgoSettings settings) {
+    private static String nativeTransports(Instrumentation instrumentation, DeferredRuntime deferred, JavaBase javaBase,
+            PortalgoSettings settings) {
         try {
-            return NativeTransportInstaller.install(instrumentation, runtime, failures, javaBase.net(), settings,
-                    settings.classCache()).describe();
-        } catch (ReflectiveOperationException | UnmodifiableClassException | RuntimeException | LinkageError failure) {
+            return NativeTransportInstaller.install(instrumentation, deferred, javaBase, settings);
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError failure) {
             Log.error("native transports not covered, their ports stay the kernel's: " + failure);
             return "native=failed";
         }
@@ -271,25 +268,5 @@ public final class Installer {
     /** Under its relocated name in the shaded jar: ByteBuddy then stays off sun.misc.Unsafe (Java 24+ warns). */
     private static void keepByteBuddyOffUnsafe() {
         System.setProperty("net.bytebuddy.safe", "true");
-    }
-
-    /** Points the dispatcher's call sites at the substitution. */
-    private static void wire(JavaBase javaBase, Substitution substitution) throws ReflectiveOperationException {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        javaBase.wire("BIND", lookup.findVirtual(Substitution.class, "bind", MethodType.methodType(boolean.class,
-                ProtocolFamily.class, FileDescriptor.class, InetAddress.class)).bindTo(substitution));
-        javaBase.wire("BEFORE_TCP_CONNECT", lookup.findVirtual(Substitution.class, "beforeTcpConnect",
-                MethodType.methodType(void.class, FileDescriptor.class, InetAddress.class, int.class)).bindTo(substitution));
-        javaBase.wire("AFTER_CONNECT", lookup.findVirtual(Substitution.class, "afterConnect",
-                MethodType.methodType(boolean.class, FileDescriptor.class, Throwable.class)).bindTo(substitution));
-        javaBase.wire("UDP_DESTINATION", lookup.findVirtual(Substitution.class, "udpDestination",
-                MethodType.methodType(void.class, Object.class)).bindTo(substitution));
-        javaBase.wire("UDP_BINDING", lookup.findVirtual(Substitution.class, "udpBinding",
-                MethodType.methodType(void.class, boolean.class)).bindTo(substitution));
-        javaBase.wire("LISTENER_BINDING", lookup.findVirtual(Substitution.class, "listenerBinding",
-                MethodType.methodType(void.class, boolean.class)).bindTo(substitution));
-        javaBase.wire("LOCAL_ADDRESS_READ", lookup.findVirtual(Substitution.class, "localAddressRead",
-                MethodType.methodType(void.class, FileDescriptor.class, java.net.InetSocketAddress.class))
-                .bindTo(substitution));
     }
 }

@@ -63,6 +63,11 @@ final class JavaBase {
         return dispatcherWasThere;
     }
 
+    /** Tells the dispatcher its call sites are final: it stops asking {@code RuntimeStarter} to make the runtime. */
+    void markStarted() throws ReflectiveOperationException {
+        net.findStaticVarHandle(dispatcher, "started", boolean.class).setVolatile(true);
+    }
+
     /** Points the dispatcher's call site {@code name} at {@code target} (which must have the site's type). */
     void wire(String name, MethodHandle target) throws ReflectiveOperationException {
         MutableCallSite site;

@@ -1,6 +1,5 @@
 package io.portalgo.agent.installer;
 
-import io.portalgo.agent.runtime.BindFailures;
 import io.portalgo.agent.runtime.NativeSockets;
 import io.portalgo.agent.runtime.PortalgoRuntime;
 import io.portalgo.config.PortalgoSettings;
@@ -41,17 +40,18 @@ final class NativeTransportInstaller {
     private NativeTransportInstaller() {
     }
 
-    /** Installs when the settings ask for it; returns the runtime side either way, for the summary. */
-    static NativeSockets install(Instrumentation instrumentation, PortalgoRuntime runtime, BindFailures failures, MethodHandles.Lookup net, PortalgoSettings settings, boolean classCache)
-            throws ReflectiveOperationException, java.lang.instrument.UnmodifiableClassException {
-        NativeSockets sockets = new NativeSockets(runtime, failures, net);
+    /**
+     * Registers the transformer when the settings ask for it; everything else (the cache, the
+     * runtime, the dispatcher) waits for the first Netty class. Returns the start-up line's word.
+     */
+    static String install(Instrumentation instrumentation, DeferredRuntime deferred, JavaBase javaBase,
+            PortalgoSettings settings) throws java.lang.instrument.UnmodifiableClassException {
         if (!settings.value(Property.NATIVE_TRANSPORTS)) {
-            return sockets;
+            return "native=off";
         }
-        Optional<TransformCache> cache = classCache ? TransformCache.open(TransformCache.defaultDirectory(
-                settings.value(io.portalgo.config.Property.CLASS_CACHE_DIR).orElse(null)), SHAPING_CLASSES) : Optional.empty();
-        DispatcherLink link = new DispatcherLink(instrumentation, cache, sockets);
-        NativeTransportTransformer transformer = new NativeTransportTransformer(cache, sockets, link::ready);
+        String cacheDirectory = settings.classCache() ? settings.value(Property.CLASS_CACHE_DIR).orElse("") : null;
+        DispatcherLink link = new DispatcherLink(instrumentation, cacheDirectory, deferred, javaBase);
+        NativeTransportTransformer transformer = new NativeTransportTransformer(link);
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
@@ -62,24 +62,32 @@ final class NativeTransportInstaller {
         if (!loaded.isEmpty()) {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
         }
-        return sockets;
+        return "native=on";
     }
 
     /**
-     * Defines and wires {@code java.net.PortalgoNativeDispatch} when the first Netty class arrives,
-     * so a JVM without Netty never opens {@code java.net} nor keeps a dispatcher for it.
+     * Opens the class cache, makes the runtime and defines and wires
+     * {@code java.net.PortalgoNativeDispatch} when the first Netty class arrives, so a JVM without
+     * Netty never opens {@code java.net}, never reads the cache for Netty and keeps no dispatcher
+     * for it.
      */
-    private static final class DispatcherLink {
+    static final class DispatcherLink {
         private final Instrumentation instrumentation;
-        private final Optional<TransformCache> cache;
-        private final NativeSockets sockets;
+        /** The configured directory ("" for the default), or null without a class cache. */
+        private final String cacheDirectory;
+        private final DeferredRuntime deferred;
+        private final JavaBase javaBase;
+        private Optional<TransformCache> cache = Optional.empty();
+        private NativeSockets sockets;
         private boolean linked;
         private boolean failed;
 
-        DispatcherLink(Instrumentation instrumentation, Optional<TransformCache> cache, NativeSockets sockets) {
+        DispatcherLink(Instrumentation instrumentation, String cacheDirectory, DeferredRuntime deferred,
+                JavaBase javaBase) {
             this.instrumentation = instrumentation;
-            this.cache = cache;
-            this.sockets = sockets;
+            this.cacheDirectory = cacheDirectory;
+            this.deferred = deferred;
+            this.javaBase = javaBase;
         }
 
         /** True once the dispatcher is there and wired; a failure is logged once and remembered. */
@@ -88,6 +96,13 @@ final class NativeTransportInstaller {
                 return linked;
             }
             try {
+                PortalgoRuntime runtime = deferred.runtimeOrNull();
+                if (runtime == null) {
+                    return false; // made on this thread right now, or failed (logged)
+                }
+                cache = cacheDirectory == null ? Optional.empty() : TransformCache.open(TransformCache.defaultDirectory(
+                        cacheDirectory.isEmpty() ? null : cacheDirectory), SHAPING_CLASSES);
+                sockets = new NativeSockets(runtime, FailureTexts.forThisProcess(), javaBase.net());
                 instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(), Map.of("java.net",
                         Set.of(NativeTransportInstaller.class.getModule())), Set.of(), Map.of());
                 wire(defineDispatcher(cache), sockets);
@@ -98,6 +113,16 @@ final class NativeTransportInstaller {
                         + failure);
             }
             return linked;
+        }
+
+        /** After {@link #ready()}: the class cache for Netty's classes, if any. */
+        synchronized Optional<TransformCache> cache() {
+            return cache;
+        }
+
+        /** After {@link #ready()}: the runtime side of the native advice. */
+        synchronized NativeSockets sockets() {
+            return sockets;
         }
     }
 
@@ -117,7 +142,7 @@ final class NativeTransportInstaller {
         }
         String key;
         try {
-            key = cache.get().keyOf(NativeRemapped.DISPATCHER, TransformCache.resourceBytes(NativeRemapped.TEMPLATE));
+            key = cache.get().keyOfTemplate(NativeRemapped.DISPATCHER, NativeRemapped.TEMPLATE);
         } catch (IOException e) {
             return NativeRemapped.bytesOf(NativeRemapped.TEMPLATE);
         }

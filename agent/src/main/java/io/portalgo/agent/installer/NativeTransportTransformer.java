@@ -15,29 +15,26 @@ import java.util.Optional;
  * its ports are the kernel's, and the application runs on.
  */
 final class NativeTransportTransformer implements ClassFileTransformer {
-    private final Optional<TransformCache> cache;
-    private final NativeSockets sockets;
-    private final java.util.function.BooleanSupplier dispatcherReady;
+    private final NativeTransportInstaller.DispatcherLink link;
     private volatile NativeTransportWeaver weaver;
 
-    /** @param dispatcherReady defines the dispatcher the advice calls, once; false if it cannot be */
-    NativeTransportTransformer(Optional<TransformCache> cache, NativeSockets sockets,
-            java.util.function.BooleanSupplier dispatcherReady) {
-        this.cache = cache;
-        this.sockets = sockets;
-        this.dispatcherReady = dispatcherReady;
+    /** @param link defines the dispatcher the advice calls, once, and holds the cache and the runtime side */
+    NativeTransportTransformer(NativeTransportInstaller.DispatcherLink link) {
+        this.link = link;
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
             ProtectionDomain domain, byte[] original) {
         NativeTarget target = NativeTarget.of(internalName);
-        if (target == null || !dispatcherReady.getAsBoolean()) {
+        if (target == null || !link.ready()) {
             return null;
         }
+        Optional<TransformCache> cache = link.cache();
+        NativeSockets sockets = link.sockets();
         long started = System.nanoTime();
         try {
-            String key = cache.map(kept -> kept.keyOf(internalName, original)).orElse(null);
+            String key = cache.isPresent() ? cache.get().keyOf(internalName, original) : null;
             byte[] advised = key == null ? null : cache.get().load(key).orElse(null);
             boolean fromCache = advised != null;
             if (advised == null) {

@@ -18,7 +18,7 @@ final class TemplateBytes {
         }
         String key;
         try {
-            key = cache.keyOf(target, TransformCache.resourceBytes(template));
+            key = cache.keyOfTemplate(target, template);
         } catch (IOException e) {
             return Remapped.bytesOf(template, template, target);
         }
@@ -36,7 +36,7 @@ final class TemplateBytes {
         byte[] made = Remapped.bytesOf(template, template, target);
         if (cache != null) {
             try {
-                cache.store(cache.keyOf(target, TransformCache.resourceBytes(template)), made);
+                cache.store(cache.keyOfTemplate(target, template), made);
             } catch (IOException e) {
                 // kept next time
             }

@@ -13,13 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * Class bytes the agent made once, kept for the next JVM: the dispatcher and the three JDK
@@ -27,11 +26,18 @@ import java.util.Set;
  * (1,050 classes loaded); with the bytes at hand a plain {@code ClassFileTransformer} applies
  * them and ByteBuddy is never loaded.
  *
- * <p>An entry's name is the SHA-256 of everything its bytes depend on: this agent's own advice,
- * dispatcher and matcher classes, the JVM's version, the class name and the class's original
- * bytes. So a new JDK build, a new agent or another agent's change to the class all miss, and
- * the agent transforms afresh. Each file starts with the SHA-256 of its content, checked on every
- * read: a torn or altered file is ignored.
+ * <p>An entry's name is a 64-bit checksum of everything its bytes depend on (this agent's own
+ * advice, dispatcher and matcher classes, the JVM's version, the class name and the class's
+ * original bytes) and the original's length. So a new JDK build, a new agent or another agent's
+ * change to the class all miss, and the agent transforms afresh. Each file starts with the
+ * checksum of its content, checked on every read: a torn or altered file is ignored.
+ *
+ * <p>The checksum is CRC-32C and CRC-32 side by side: both are intrinsics of the JVM, at memory
+ * speed even before anything is compiled, where SHA-256 cost about 25 ms of every start-up (the
+ * security providers' classes, and 320 KB hashed by the interpreter). Nothing here needs a
+ * cryptographic hash: the checksums tell accidents (a torn write, another JDK, another agent's
+ * bytes) apart, with a chance of 2^-64 per pair of different inputs, and what keeps a cache
+ * honest against people is who may write it (below), as for the JDK's own files.
  *
  * <p>The bytes end up inside java.base, which the JVM does not verify, so a directory is trusted
  * as the JDK trusts its own files: it must be a real directory (no symbolic link) that nobody but
@@ -42,14 +48,14 @@ import java.util.Set;
  * Each entry file passes the same test.
  */
 final class TransformCache {
-    private static final int DIGEST_LENGTH = 32;
+    private static final int DIGEST_LENGTH = 8;
 
     private final Path directory;
     private final boolean writable;
     private final String entryMode;
-    private final byte[] agentFingerprint;
+    private final long agentFingerprint;
 
-    private TransformCache(Path directory, boolean writable, boolean shared, byte[] agentFingerprint) {
+    private TransformCache(Path directory, boolean writable, boolean shared, long agentFingerprint) {
         this.directory = directory;
         this.writable = writable;
         this.entryMode = shared ? "rw-r--r--" : "rw-------";
@@ -82,16 +88,14 @@ final class TransformCache {
                 return null;
             }
             boolean mine = isThisUser(attributes);
-            MessageDigest fingerprint = sha256();
+            Checksum fingerprint = new Checksum();
             fingerprint.update(bytes(System.getProperty("java.runtime.version")));
             fingerprint.update(bytes(System.getProperty("java.vm.version")));
-            for (int i = 0; i < fingerprintClasses.size(); i++) {
-                fingerprint.update(resourceBytes(fingerprintClasses.get(i)));
-            }
+            fingerprintClasses(fingerprint, fingerprintClasses);
             // A directory others may read (made by cache fill for an image) gets entries they may read.
             boolean shared = attributes.permissions().contains(PosixFilePermission.OTHERS_READ);
             boolean writable = mine && attributes.permissions().contains(PosixFilePermission.OWNER_WRITE);
-            return new TransformCache(directory, writable, shared, fingerprint.digest());
+            return new TransformCache(directory, writable, shared, fingerprint.value());
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -118,12 +122,22 @@ final class TransformCache {
 
     /** The entry name for {@code className} transformed from {@code original}. */
     String keyOf(String className, byte[] original) {
-        MessageDigest digest = sha256();
-        digest.update(agentFingerprint);
-        digest.update(bytes(className));
-        digest.update((byte) 0);
-        digest.update(original);
-        return HexFormat.of().formatHex(digest.digest());
+        Checksum key = new Checksum();
+        key.update(longBytes(agentFingerprint));
+        key.update(bytes(className));
+        key.update(new byte[1]);
+        key.update(original);
+        return hex16(key.value()) + "-" + Integer.toHexString(original.length);
+    }
+
+    /**
+     * The entry name for {@code target}, made from the agent class {@code template} (a class the
+     * agent renames into a JDK module): told from the template's jar entry, without reading it.
+     */
+    String keyOfTemplate(String target, String template) throws IOException {
+        Checksum stamp = new Checksum();
+        fingerprintClasses(stamp, List.of(template));
+        return keyOf(target, longBytes(stamp.value()));
     }
 
     /** The entry's bytes if present, trusted and intact; null otherwise. */
@@ -139,7 +153,7 @@ final class TransformCache {
                 return null;
             }
             byte[] content = Arrays.copyOfRange(stored, DIGEST_LENGTH, stored.length);
-            if (!MessageDigest.isEqual(Arrays.copyOf(stored, DIGEST_LENGTH), sha256().digest(content))) {
+            if (!Arrays.equals(Arrays.copyOf(stored, DIGEST_LENGTH), longBytes(Checksum.of(content)))) {
                 return null;
             }
             return content;
@@ -161,7 +175,7 @@ final class TransformCache {
             Path temporary = Files.createTempFile(directory, key, ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(entryMode)));
             byte[] stored = new byte[DIGEST_LENGTH + content.length];
-            System.arraycopy(sha256().digest(content), 0, stored, 0, DIGEST_LENGTH);
+            System.arraycopy(longBytes(Checksum.of(content)), 0, stored, 0, DIGEST_LENGTH);
             System.arraycopy(content, 0, stored, DIGEST_LENGTH, content.length);
             Files.write(temporary, stored);
             try {
@@ -197,6 +211,46 @@ final class TransformCache {
         return attributes.owner().getName().equals(System.getProperty("user.name"));
     }
 
+    /**
+     * Adds what the agent classes named are to {@code fingerprint}: in the agent jar, each entry's
+     * CRC-32 and size as its central directory records them (the jar the class loader opened
+     * already, so no entry is inflated); outside a jar (tests), each class's bytes.
+     */
+    private static void fingerprintClasses(Checksum fingerprint, List<String> classNames) throws IOException {
+        Path jar = agentJarOrNull();
+        if (jar == null) {
+            for (int i = 0; i < classNames.size(); i++) {
+                fingerprint.update(resourceBytes(classNames.get(i)));
+            }
+            return;
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (int i = 0; i < classNames.size(); i++) {
+                String resource = classNames.get(i).replace('.', '/') + ".class";
+                java.util.zip.ZipEntry entry = zip.getEntry(resource);
+                if (entry == null || entry.getCrc() < 0) {
+                    throw new IOException("no " + resource + " in " + jar);
+                }
+                fingerprint.update(bytes(resource));
+                fingerprint.update(longBytes(entry.getCrc() << 32 | entry.getSize()));
+            }
+        }
+    }
+
+    /** The jar this class was loaded from, or null if it was not loaded from a jar file. */
+    private static Path agentJarOrNull() {
+        try {
+            java.security.CodeSource source = TransformCache.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+                return null;
+            }
+            Path location = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(location) ? location : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The bytes of one of the agent jar's classes, without loading it. */
     static byte[] resourceBytes(String className) throws IOException {
         String resource = className.replace('.', '/') + ".class";
@@ -212,11 +266,38 @@ final class TransformCache {
         return String.valueOf(text).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
+    /** Big-endian, as the entry files store it. */
+    static byte[] longBytes(long value) {
+        byte[] bytes = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (value >>> (56 - 8 * i));
+        }
+        return bytes;
+    }
+
+    private static String hex16(long value) {
+        String hex = Long.toHexString(value);
+        return "0000000000000000".substring(hex.length()) + hex;
+    }
+
+    /** CRC-32C in the high 32 bits, CRC-32 in the low: 64 bits from two intrinsics. */
+    static final class Checksum {
+        private final CRC32C castagnoli = new CRC32C();
+        private final CRC32 ieee = new CRC32();
+
+        static long of(byte[] bytes) {
+            Checksum checksum = new Checksum();
+            checksum.update(bytes);
+            return checksum.value();
+        }
+
+        void update(byte[] bytes) {
+            castagnoli.update(bytes, 0, bytes.length);
+            ieee.update(bytes, 0, bytes.length);
+        }
+
+        long value() {
+            return castagnoli.getValue() << 32 | ieee.getValue();
         }
     }
 }

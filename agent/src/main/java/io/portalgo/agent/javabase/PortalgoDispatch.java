@@ -21,6 +21,13 @@ import java.net.ProtocolFamily;
  * {@link IOException} the agent means the application to see crosses this class; anything else
  * is swallowed here, as the failure policy says: the kernel chooses and the application goes on.
  *
+ * <p>The agent's runtime (settings in force, selector tables, statistics) is made on the first
+ * call of any entry point, not at start-up: a JVM that never opens an internet socket never pays
+ * for it (issue 11: the agent runs in every JVM a fleet starts). That first call loads the
+ * agent's {@value #STARTER} through the system class loader (the one every agent jar is on) and
+ * runs it; it wires the call sites and sets {@code started}. Until then, and for good if the
+ * agent cannot start, every entry point answers "not handled".
+ *
  * <p>Never referenced by agent code as a class: it is read as bytes only. It must stay a single
  * class (no lambdas, no nested classes), because only its own name is remapped.
  */
@@ -48,6 +55,11 @@ public final class PortalgoDispatch {
     public static final MutableCallSite LOCAL_ADDRESS_READ = new MutableCallSite(MethodHandles.dropArguments(
             MethodHandles.zero(void.class), 0, FileDescriptor.class, InetSocketAddress.class));
 
+    /** The agent's class that makes the runtime and wires the call sites (a {@link Runnable}). */
+    public static final String STARTER = "io.portalgo.agent.installer.RuntimeStarter";
+    /** Set by the agent once the call sites are wired, or once it is known they never will be. */
+    public static volatile boolean started;
+
     private static final MethodHandle BIND_INVOKER = BIND.dynamicInvoker();
     private static final MethodHandle BEFORE_TCP_CONNECT_INVOKER = BEFORE_TCP_CONNECT.dynamicInvoker();
     private static final MethodHandle AFTER_CONNECT_INVOKER = AFTER_CONNECT.dynamicInvoker();
@@ -59,8 +71,24 @@ public final class PortalgoDispatch {
     private PortalgoDispatch() {
     }
 
+    /**
+     * Makes the agent's runtime on the first call of any entry point. The starter returns at once
+     * on the thread that is making the runtime already (its own sockets meet the JDK's code).
+     */
+    private static void start() {
+        try {
+            Class<?> starter = Class.forName(STARTER, true, ClassLoader.getSystemClassLoader());
+            ((Runnable) starter.getConstructor().newInstance()).run();
+        } catch (Throwable noAgent) {
+            started = true; // the JDK's own code runs from now on
+        }
+    }
+
     /** From {@code Net.bind(ProtocolFamily, FileDescriptor, InetAddress, int)} when the port is 0. */
     public static boolean bind(ProtocolFamily family, FileDescriptor fd, InetAddress address) throws IOException {
+        if (!started) {
+            start();
+        }
         try {
             return (boolean) BIND_INVOKER.invokeExact(family, fd, address);
         } catch (IOException meantForTheApplication) {
@@ -72,6 +100,9 @@ public final class PortalgoDispatch {
 
     /** From {@code NetHooks.beforeTcpConnect}: the socket is unbound and about to connect. */
     public static void beforeTcpConnect(FileDescriptor fd, InetAddress remote, int remotePort) throws IOException {
+        if (!started) {
+            start();
+        }
         try {
             BEFORE_TCP_CONNECT_INVOKER.invokeExact(fd, remote, remotePort);
         } catch (IOException meantForTheApplication) {
@@ -83,6 +114,9 @@ public final class PortalgoDispatch {
 
     /** From the exit of {@code Net.connect(ProtocolFamily, FileDescriptor, InetAddress, int)}. */
     public static boolean afterConnect(FileDescriptor fd, Throwable thrown) {
+        if (!started) {
+            start();
+        }
         try {
             return (boolean) AFTER_CONNECT_INVOKER.invokeExact(fd, thrown);
         } catch (Throwable internal) {
@@ -92,6 +126,9 @@ public final class PortalgoDispatch {
 
     /** From {@code DatagramChannelImpl}'s send and connect: where the datagrams go, or null when done. */
     public static void udpDestination(Object target) {
+        if (!started) {
+            start();
+        }
         try {
             UDP_DESTINATION_INVOKER.invokeExact(target);
         } catch (Throwable internal) {
@@ -101,6 +138,9 @@ public final class PortalgoDispatch {
 
     /** From {@code DatagramChannelImpl.bindInternal}: its {@code Net.bind} is a UDP bind. */
     public static void udpBinding(boolean inside) {
+        if (!started) {
+            start();
+        }
         try {
             UDP_BINDING_INVOKER.invokeExact(inside);
         } catch (Throwable internal) {
@@ -110,6 +150,9 @@ public final class PortalgoDispatch {
 
     /** From the binds of listening sockets: the {@code Net.bind} inside is a listener's. */
     public static void listenerBinding(boolean inside) {
+        if (!started) {
+            start();
+        }
         try {
             LISTENER_BINDING_INVOKER.invokeExact(inside);
         } catch (Throwable internal) {
@@ -119,6 +162,9 @@ public final class PortalgoDispatch {
 
     /** From the exit of {@code Net.localAddress(FileDescriptor)}. */
     public static void localAddressRead(FileDescriptor fd, InetSocketAddress local) {
+        if (!started) {
+            start();
+        }
         try {
             LOCAL_ADDRESS_READ_INVOKER.invokeExact(fd, local);
         } catch (Throwable internal) {

@@ -28,10 +28,21 @@ class TransformCacheTest {
         TransformCache cache = open(home);
         String key = cache.keyOf("sun.nio.ch.Net", new byte[] {1, 2, 3});
 
-        assertThat(key).hasSize(64)
+        assertThat(key).matches("[0-9a-f]{16}-3")
                 .isEqualTo(cache.keyOf("sun.nio.ch.Net", new byte[] {1, 2, 3}))
                 .isNotEqualTo(cache.keyOf("sun.nio.ch.Net", new byte[] {1, 2, 4}))
-                .isNotEqualTo(cache.keyOf("sun.net.NetHooks", new byte[] {1, 2, 3}));
+                .isNotEqualTo(cache.keyOf("sun.net.NetHooks", new byte[] {1, 2, 3}))
+                .isNotEqualTo(cache.keyOf("sun.nio.ch.Net", new byte[] {1, 2, 3, 0}));
+    }
+
+    @Test
+    void aTemplatesKeyFollowsItsBytesInTheAgent(@TempDir Path home) throws Exception {
+        TransformCache cache = open(home);
+        String key = cache.keyOfTemplate("sun.nio.ch.PortalgoDispatch", Remapped.TEMPLATE);
+
+        assertThat(key).isEqualTo(cache.keyOfTemplate("sun.nio.ch.PortalgoDispatch", Remapped.TEMPLATE))
+                .isNotEqualTo(cache.keyOfTemplate("sun.nio.ch.PortalgoDispatch", JavaManagement.TEMPLATE))
+                .isNotEqualTo(cache.keyOfTemplate("java.net.PortalgoNativeDispatch", Remapped.TEMPLATE));
     }
 
     @Test

@@ -2,13 +2,13 @@ package io.portalgo.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portalgo.it.CacheEntries;
 import io.portalgo.it.ForkedJvm;
 import io.portalgo.it.Jdk;
 import io.portalgo.it.Run;
 import io.portalgo.it.app.SocketPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The class cache may hold an entry whose checksum is right but whose bytes the JVM refuses (a
  * class file version from the future, a truncated class): the application still starts, its
- * sockets still work, as for any cache miss. Each entry is rewritten with a fresh SHA-256 of
+ * sockets still work, as for any cache miss. Each entry is rewritten with a fresh checksum of
  * its new content, so only the JVM's own checks can catch it.
  */
 class RefusedCacheEntryForkedTest {
@@ -42,18 +42,14 @@ class RefusedCacheEntryForkedTest {
         assertThat(entries).as("the warm run kept its classes").isNotEmpty();
         for (Path entry : entries) {
             byte[] stored = Files.readAllBytes(entry);
-            byte[] content = Arrays.copyOfRange(stored, 32, stored.length);
+            byte[] content = Arrays.copyOfRange(stored, CacheEntries.CHECKSUM_LENGTH, stored.length);
             if (damage.equals("future-class-version")) {
                 content[6] = (byte) 0xff;
                 content[7] = (byte) 0xfe;
             } else {
                 content = Arrays.copyOf(content, content.length / 2);
             }
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-            byte[] rewritten = new byte[32 + content.length];
-            System.arraycopy(digest, 0, rewritten, 0, 32);
-            System.arraycopy(content, 0, rewritten, 32, content.length);
-            Files.write(entry, rewritten);
+            Files.write(entry, CacheEntries.withChecksum(content));
         }
         Run run = run(jdk, xdg);
         System.out.println("refused cache entries (" + damage + ", " + jdk + "): exit " + run.exitCode() + ", stderr "
