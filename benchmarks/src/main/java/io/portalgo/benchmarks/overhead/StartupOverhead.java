@@ -25,6 +25,9 @@ import java.util.jar.Manifest;
  *       (the JVM turns off parts of class-data sharing for agents);</li>
  *   <li>{@code warm}: hello world, portalgo with its class cache filled;</li>
  *   <li>{@code cold}: hello world, each portalgo JVM with an empty cache directory of its own;</li>
+ *   <li>{@code connect}: a JVM that makes one loopback listener and one TCP connect, portalgo
+ *       warm: the agent's runtime is made at the first socket, so this is what a JVM that uses
+ *       the network pays in all;</li>
  *   <li>{@code jps}: {@code jps -q} with {@code JAVA_TOOL_OPTIONS=-javaagent:...} against
  *       {@code jps -q} without;</li>
  *   <li>{@code appcds}: both sides with the user's AppCDS archive ({@code -XX:SharedArchiveFile},
@@ -37,7 +40,7 @@ import java.util.jar.Manifest;
  * </ul>
  * Usage: {@code java -cp benchmarks/target/classes io.portalgo.benchmarks.overhead.StartupOverhead
  * agent/target/portalgo-agent.jar [java] [pairs] [scenario,...]} (default: 10 pairs,
- * {@code empty,warm,cold,jps}).
+ * {@code empty,warm,cold,connect,jps}).
  */
 public final class StartupOverhead {
     private final Path agentJar;
@@ -58,7 +61,7 @@ public final class StartupOverhead {
         }
         Path java = Path.of(args.length > 1 ? args[1] : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        List<String> scenarios = List.of((args.length > 3 ? args[3] : "empty,warm,cold,jps").split(","));
+        List<String> scenarios = List.of((args.length > 3 ? args[3] : "empty,warm,cold,connect,jps").split(","));
         Path work = Files.createTempDirectory("portalgo-startup");
         new StartupOverhead(agentJar, java, work).run(pairs, scenarios);
     }
@@ -78,6 +81,8 @@ public final class StartupOverhead {
                 case "empty" -> compare(scenario, pairs, List.of(), List.of("-javaagent:" + emptyAgent()), hello(), false);
                 case "warm" -> compare(scenario, pairs, List.of(), List.of(warmAgent), hello(), false);
                 case "cold" -> compare(scenario, pairs, List.of(), null, hello(), false);
+                case "connect" -> compare(scenario, pairs, List.of(), List.of(warmAgent), List.of("-cp", classPath,
+                        SocketLoops.class.getName(), "tcp", "1", "1"), false);
                 case "jps" -> compare(scenario, pairs, List.of(), List.of(warmAgent), List.of("jps", "-q"), true);
                 case "appcds" -> archived(scenario, pairs, warmAgent, "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=");
                 case "aot" -> archived(scenario, pairs, warmAgent, "-XX:AOTCacheOutput=", "-XX:AOTCache=");
