@@ -31,8 +31,10 @@ import java.util.Map;
  * property, an environment variable and a properties file with reserved ports and three rules).
  * Per scenario it prints the median milliseconds (and min..max) and the median number of classes
  * loaded, portalgo's and the JDK's, each split into spun and not; {@code regex} and {@code nio}
- * count the JDK's {@code java.util.regex} and {@code java.nio.file}/{@code sun.nio} classes among
- * them. The classes of each scenario's first JVM are written to a file named at the end.
+ * count the JDK's {@code java.util.regex} classes among them and its file-system and channel
+ * classes ({@code java.nio.file}, {@code java.nio.channels}, {@code sun.nio.fs},
+ * {@code sun.nio.ch}). The classes of each scenario's first JVM are written to
+ * a file named at the end.
  *
  * <p>Usage, from the repository root after {@code mvn -B -q -pl benchmarks -am package -DskipTests}:
  * {@code java -cp benchmarks/target/classes io.portalgo.benchmarks.overhead.SettingsLoadCost
@@ -69,7 +71,7 @@ public final class SettingsLoadCost {
 
     private void run(int runs, List<String> scenarios) throws Exception {
         System.out.println(Harness.version(java) + ", " + runs + " JVMs per scenario; ms: median (min..max); classes loaded "
-                + "during the call: median");
+                + "by the two calls: median");
         System.out.println("| scenario | load ms | HostPorts.range ms | portalgo | portalgo spun | JDK | JDK spun | of which "
                 + "regex | of which nio |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -167,7 +169,8 @@ public final class SettingsLoadCost {
                 case JDK -> !portalgo && !spun;
                 case JDK_SPUN -> !portalgo && spun;
                 case REGEX -> name.startsWith("java.util.regex.");
-                case NIO -> name.startsWith("java.nio.file.") || name.startsWith("sun.nio.");
+                case NIO -> name.startsWith("java.nio.file.") || name.startsWith("java.nio.channels.")
+                        || name.startsWith("sun.nio.fs.") || name.startsWith("sun.nio.ch.");
             };
         }
     }
@@ -194,6 +197,8 @@ public final class SettingsLoadCost {
         }
 
         public static void main(String[] args) {
+            // Opens every jar of the class path first, as the JVM opened the agent's jar before premain.
+            ClassLoader.getSystemClassLoader().getResource("no/such/resource");
             LoadStarts.mark();
             long start = System.nanoTime();
             PortalgoSettings.load(args[0]);
