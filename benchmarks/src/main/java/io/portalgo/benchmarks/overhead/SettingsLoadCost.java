@@ -29,7 +29,9 @@ import java.util.Map;
  * <p>Scenarios: {@code default} (no arguments, nothing set), {@code typical} (agent arguments
  * {@code tcp.algorithm=hash,range=40000-40999}), {@code all-sources} (agent arguments, a system
  * property, an environment variable and a properties file with reserved ports and three rules).
- * Per scenario it prints the median milliseconds (and min..max) and the median number of classes
+ * Per scenario it prints the median milliseconds (and min..max), also of the same load run a
+ * second time in that JVM ({@code load again}: every class loaded, the code still interpreted, so
+ * the difference is what loading the classes costs), and the median number of classes
  * loaded, portalgo's and the JDK's, each split into spun and not; {@code regex} and {@code nio}
  * count the JDK's {@code java.util.regex} classes among them and its file-system and channel
  * classes ({@code java.nio.file}, {@code java.nio.channels}, {@code sun.nio.fs},
@@ -72,18 +74,20 @@ public final class SettingsLoadCost {
     private void run(int runs, List<String> scenarios) throws Exception {
         System.out.println(Harness.version(java) + ", " + runs + " JVMs per scenario; ms: median (min..max); classes loaded "
                 + "by the two calls: median");
-        System.out.println("| scenario | load ms | HostPorts.range ms | portalgo | portalgo spun | JDK | JDK spun | of which "
-                + "regex | of which nio |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| scenario | load ms | HostPorts.range ms | load again ms | portalgo | portalgo spun | JDK | JDK spun "
+                + "| of which regex | of which nio |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<Path> lists = new ArrayList<>();
         for (String scenario : scenarios) {
             double[] loadMillis = new double[runs];
             double[] rangeMillis = new double[runs];
+            double[] againMillis = new double[runs];
             double[][] counts = new double[Kind.values().length][runs];
             for (int i = 0; i < runs; i++) {
                 Child child = runChild(scenario, i);
                 loadMillis[i] = child.loadMillis;
                 rangeMillis[i] = child.rangeMillis;
+                againMillis[i] = child.againMillis;
                 for (Kind kind : Kind.values()) {
                     counts[kind.ordinal()][i] = child.count(kind);
                 }
@@ -93,7 +97,8 @@ public final class SettingsLoadCost {
                     lists.add(list);
                 }
             }
-            StringBuilder row = new StringBuilder("| " + scenario + " | " + millis(loadMillis) + " | " + millis(rangeMillis));
+            StringBuilder row = new StringBuilder("| " + scenario + " | " + millis(loadMillis) + " | " + millis(rangeMillis) + " | "
+                    + millis(againMillis));
             for (Kind kind : Kind.values()) {
                 row.append(" | ").append(Math.round(Harness.median(counts[kind.ordinal()])));
             }
@@ -126,11 +131,12 @@ public final class SettingsLoadCost {
         builder.environment().putAll(variables);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (process.waitFor() != 0 || !output.matches("\\d+ \\d+")) {
+        if (process.waitFor() != 0 || !output.matches("\\d+ \\d+ \\d+")) {
             throw new IllegalStateException("child failed: " + command + "\n" + output);
         }
         String[] nanos = output.split(" ");
-        return new Child(Long.parseLong(nanos[0]) / 1e6, Long.parseLong(nanos[1]) / 1e6, between(Files.readAllLines(log)));
+        return new Child(Long.parseLong(nanos[0]) / 1e6, Long.parseLong(nanos[1]) / 1e6, Long.parseLong(nanos[2]) / 1e6,
+                between(Files.readAllLines(log)));
     }
 
     /** The class names logged after {@link Probe.LoadStarts} and before {@link Probe.Done}. */
@@ -176,7 +182,7 @@ public final class SettingsLoadCost {
     }
 
     /** One child's timings and the classes it loaded during the calls ({@code name source: ...}). */
-    private record Child(double loadMillis, double rangeMillis, List<String> loaded) {
+    private record Child(double loadMillis, double rangeMillis, double againMillis, List<String> loaded) {
         int count(Kind kind) {
             int count = 0;
             for (String line : loaded) {
@@ -208,7 +214,10 @@ public final class SettingsLoadCost {
             HostPorts.range(Environment.system());
             long done = System.nanoTime();
             Done.mark();
-            System.out.println((loaded - start) + " " + (done - rangeStart));
+            long againStart = System.nanoTime();
+            PortalgoSettings.load(args[0]);
+            long again = System.nanoTime() - againStart;
+            System.out.println((loaded - start) + " " + (done - rangeStart) + " " + again);
         }
 
         static final class LoadStarts {
