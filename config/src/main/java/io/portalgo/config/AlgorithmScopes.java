@@ -4,7 +4,6 @@ import io.portalgo.algorithms.AddressFamily;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.Protocol;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,28 +16,30 @@ import java.util.Optional;
  * {@code portalgo.tcp.algorithm=bsd} beats an agent argument {@code algorithm=hash} for TCP:
  * specificity beats source precedence. Destination rules are not scopes: they are tried
  * before any of this when a socket's destination is known ({@link DestinationRules#match}).
+ * The algorithms in force are kept by ordinals, not in an {@code EnumMap}: that asks for the
+ * enum's constants by reflection, which on Java 18 and later spins a method-handle class, and
+ * this runs before {@code main} in every JVM.
  */
 final class AlgorithmScopes {
     private static final Protocol[] PROTOCOLS = {null, Protocol.TCP, Protocol.UDP};
     private static final AddressFamily[] FAMILIES = {null, AddressFamily.INET, AddressFamily.INET6};
 
-    private final Map<Protocol, Map<AddressFamily, Algorithm>> inForce;
+    /** By {@code [protocol.ordinal()][family.ordinal()]}. */
+    private final Algorithm[][] inForce;
     private final Map<Property<?>, Optional<Algorithm>> byKey;
 
-    private AlgorithmScopes(Map<Protocol, Map<AddressFamily, Algorithm>> inForce, Map<Property<?>, Optional<Algorithm>> byKey) {
+    private AlgorithmScopes(Algorithm[][] inForce, Map<Property<?>, Optional<Algorithm>> byKey) {
         this.inForce = inForce;
         this.byKey = byKey;
     }
 
     /** Resolves every scope from the typed {@code values} of a snapshot. */
     static AlgorithmScopes resolve(Map<Property<?>, Object> values) {
-        Map<Protocol, Map<AddressFamily, Algorithm>> inForce = new EnumMap<>(Protocol.class);
+        Algorithm[][] inForce = new Algorithm[Protocol.values().length][AddressFamily.values().length];
         for (Protocol protocol : Protocol.values()) {
-            Map<AddressFamily, Algorithm> byFamily = new EnumMap<>(AddressFamily.class);
             for (AddressFamily family : AddressFamily.values()) {
-                byFamily.put(family, resolve(values, protocol, family).orElseThrow());
+                inForce[protocol.ordinal()][family.ordinal()] = resolve(values, protocol, family).orElseThrow();
             }
-            inForce.put(protocol, Collections.unmodifiableMap(byFamily));
         }
         Map<Property<?>, Optional<Algorithm>> byKey = new LinkedHashMap<>();
         for (Protocol protocol : PROTOCOLS) {
@@ -46,12 +47,12 @@ final class AlgorithmScopes {
                 byKey.put(Property.algorithmKey(protocol, family), resolve(values, protocol, family));
             }
         }
-        return new AlgorithmScopes(Collections.unmodifiableMap(inForce), Collections.unmodifiableMap(byKey));
+        return new AlgorithmScopes(inForce, Collections.unmodifiableMap(byKey));
     }
 
     /** The algorithm for sockets of {@code protocol} and {@code family}. */
     Algorithm algorithm(Protocol protocol, AddressFamily family) {
-        return inForce.get(protocol).get(family);
+        return inForce[protocol.ordinal()][family.ordinal()];
     }
 
     /** True for the nine algorithm keys, whose text is the algorithm their scope resolves to. */

@@ -14,7 +14,8 @@ import java.util.StringJoiner;
  * Syntax: entries separated by {@code ;}, each {@code protocol:address:port=algorithm} with
  * protocol {@code tcp}, {@code udp} or {@code *}; address an IP ({@code 192.0.2.7}), a CIDR
  * block ({@code 192.0.2.0/24}) or {@code *}, IPv6 in brackets ({@code [2001:db8::/32]});
- * port a number, a range {@code a-b} or {@code *}. Literals only: no name is ever resolved.
+ * port a number, a range {@code a-b} or {@code *}. Literals only: no name is ever resolved. Read
+ * by hand, without a regular expression or a lambda: rules may be read before {@code main}.
  */
 public final class DestinationRules {
     /** What {@code portalgo.rules} accepts, as it ends an error message. */
@@ -57,6 +58,7 @@ public final class DestinationRules {
         List<DestinationRule> parsed = new ArrayList<>();
         List<InvalidValue.Issue> issues = new ArrayList<>();
         int position = 0;
+        // One-character separators here and below: String.split's fast path, no regular expression.
         for (String entry : text.split(";", -1)) {
             String rule = entry.trim();
             if (rule.isEmpty()) {
@@ -112,10 +114,11 @@ public final class DestinationRules {
         int prefixLength = bits;
         if (slash >= 0) {
             String length = block.substring(slash + 1).trim();
-            if (!length.matches("\\d{1,3}") || Integer.parseInt(length) > bits) {
+            long value = Digits.value(length, 3);
+            if (value < 0 || value > bits) {
                 throw new IllegalArgumentException("prefix length '" + Echo.of(length) + "' is not in 0.." + bits);
             }
-            prefixLength = Integer.parseInt(length);
+            prefixLength = (int) value;
         }
         byte[] masked = masked(network, prefixLength);
         if (!java.util.Arrays.equals(masked, network)) {
@@ -165,10 +168,11 @@ public final class DestinationRules {
     }
 
     private static int port(String text, String whole) {
-        if (!text.matches("\\d{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
+        long port = Digits.value(text, 5);
+        if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port '" + Echo.of(whole) + "' is not a number 1..65535, a range a-b or *");
         }
-        return Integer.parseInt(text);
+        return (int) port;
     }
 
     private static Algorithm algorithm(String text) {

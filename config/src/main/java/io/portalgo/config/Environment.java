@@ -1,5 +1,6 @@
 package io.portalgo.config;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,18 @@ import java.util.Objects;
  * What {@link PortalgoSettings#load(String, Environment)} reads besides the agent arguments:
  * system properties, environment variables, files (the {@code portalgo.config} properties file)
  * and the host's port files. {@link #system()} is the real JVM and host; tests build their own.
+ *
+ * <p>The real host's files are opened with {@code java.io}, by name: the agent reads its
+ * settings before {@code main} in every JVM, where a first {@code java.nio.file.Path} loads and
+ * initialises the file-system provider and {@code Files.newInputStream} about 30 channel
+ * classes more. {@code java.nio.file} is used only where a reader is injected
+ * ({@link Builder#files}) and to put a failure into words ({@link #read}).
  */
 public final class Environment {
     /** Linux's ephemeral range, {@code net.ipv4.ip_local_port_range}: two numbers, e.g. {@code 32768	60999}. */
-    public static final Path LINUX_PORT_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    public static final String LINUX_PORT_RANGE = "/proc/sys/net/ipv4/ip_local_port_range";
     /** Linux's reserved ports, {@code net.ipv4.ip_local_reserved_ports}: a list like {@code 8080,9000-9010}, often empty. */
-    public static final Path LINUX_RESERVED_PORTS = Path.of("/proc/sys/net/ipv4/ip_local_reserved_ports");
+    public static final String LINUX_RESERVED_PORTS = "/proc/sys/net/ipv4/ip_local_reserved_ports";
 
     /** Reads a whole text file. */
     @FunctionalInterface
@@ -28,27 +35,29 @@ public final class Environment {
 
     private final Map<String, String> systemProperties;
     private final Map<String, String> variables;
+    /** Null for the host's own files. */
     private final FileReader files;
-    private final Path portRangeFile;
-    private final Path reservedPortsFile;
+    private final String portRangeFile;
+    private final String reservedPortsFile;
 
-    private Environment(Builder builder) {
-        this.systemProperties = Map.copyOf(builder.systemProperties);
-        this.variables = Map.copyOf(builder.variables);
-        this.files = builder.files;
-        this.portRangeFile = builder.portRangeFile;
-        this.reservedPortsFile = builder.reservedPortsFile;
+    private Environment(Map<String, String> systemProperties, Map<String, String> variables, FileReader files,
+            String portRangeFile, String reservedPortsFile) {
+        this.systemProperties = Map.copyOf(systemProperties);
+        this.variables = Map.copyOf(variables);
+        this.files = files;
+        this.portRangeFile = portRangeFile;
+        this.reservedPortsFile = reservedPortsFile;
     }
 
     /** This JVM's system properties and environment (copied now), real files, Linux's procfs paths. */
     public static Environment system() {
-        Builder builder = builder();
-        System.getProperties().forEach((key, value) -> {
-            if (key instanceof String && value instanceof String) {
-                builder.systemProperty((String) key, (String) value);
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Map.Entry<Object, Object> property : System.getProperties().entrySet()) {
+            if (property.getKey() instanceof String && property.getValue() instanceof String) {
+                properties.put((String) property.getKey(), (String) property.getValue());
             }
-        });
-        return builder.environment(System.getenv()).build();
+        }
+        return new Environment(properties, System.getenv(), null, LINUX_PORT_RANGE, LINUX_RESERVED_PORTS);
     }
 
     /** No system properties, no environment variables; real files and Linux's procfs paths until changed. */
@@ -74,15 +83,41 @@ public final class Environment {
         return variables;
     }
 
-    String read(Path path) throws IOException {
-        return files.read(path);
+    /**
+     * The text of the file {@code name}, for a file whose failure is shown to the user (the
+     * properties file). A failure is reported in {@code java.nio.file}'s words, as it always was:
+     * {@code NoSuchFileException: /etc/portalgo.properties}, not {@code java.io}'s
+     * {@code FileNotFoundException: /etc/portalgo.properties (No such file or directory)}.
+     */
+    String read(String name) throws IOException {
+        if (files != null) {
+            return files.read(Path.of(name));
+        }
+        try {
+            return readFile(name);
+        } catch (IOException failure) {
+            // Only now the file system of java.nio.file: read again, for its exception.
+            return readStream(Path.of(name));
+        }
     }
 
-    Path portRangeFile() {
+    /** The text of the host file {@code name} (procfs); its failure only means "not Linux", so it is not put in words. */
+    String readHostFile(String name) throws IOException {
+        return files != null ? files.read(Path.of(name)) : readFile(name);
+    }
+
+    /** Reads to the end whatever size the file reports: procfs reports 0 ({@link #readStream}). */
+    private static String readFile(String name) throws IOException {
+        try (InputStream in = new FileInputStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    String portRangeFile() {
         return portRangeFile;
     }
 
-    Path reservedPortsFile() {
+    String reservedPortsFile() {
         return reservedPortsFile;
     }
 
@@ -90,9 +125,9 @@ public final class Environment {
     public static final class Builder {
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final Map<String, String> variables = new LinkedHashMap<>();
-        private FileReader files = Environment::readStream;
-        private Path portRangeFile = LINUX_PORT_RANGE;
-        private Path reservedPortsFile = LINUX_RESERVED_PORTS;
+        private FileReader files;
+        private String portRangeFile = LINUX_PORT_RANGE;
+        private String reservedPortsFile = LINUX_RESERVED_PORTS;
 
         private Builder() {
         }
@@ -112,6 +147,7 @@ public final class Environment {
             return this;
         }
 
+        /** Reads every file through {@code files} instead of the host's file system. */
         public Builder files(FileReader files) {
             this.files = Objects.requireNonNull(files);
             return this;
@@ -119,18 +155,18 @@ public final class Environment {
 
         /** Where the host's ephemeral range is read from; a missing file means "not Linux". */
         public Builder portRangeFile(Path path) {
-            this.portRangeFile = Objects.requireNonNull(path);
+            this.portRangeFile = path.toString();
             return this;
         }
 
         /** Where the host's reserved ports are read from; a missing file means none. */
         public Builder reservedPortsFile(Path path) {
-            this.reservedPortsFile = Objects.requireNonNull(path);
+            this.reservedPortsFile = path.toString();
             return this;
         }
 
         public Environment build() {
-            return new Environment(this);
+            return new Environment(systemProperties, variables, files, portRangeFile, reservedPortsFile);
         }
     }
 }

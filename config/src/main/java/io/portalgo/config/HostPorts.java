@@ -4,8 +4,6 @@ import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.PortSet;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The host's own ephemeral-port settings, the defaults of {@code portalgo.range} and
@@ -14,18 +12,25 @@ import java.util.regex.Pattern;
  * or unexpected gives empty, and the caller falls back to 49152-65535 (RFC 6335 §6) and none.
  */
 public final class HostPorts {
-    private static final Pattern TWO_NUMBERS = Pattern.compile("\\s*(\\d{1,5})\\s+(\\d{1,5})\\s*");
+    private static final int PORT_DIGITS = 5;
 
     private HostPorts() {
     }
 
+    /** Two numbers of 1 to 5 digits separated by whitespace, whitespace around: {@code 32768	60999\n}. */
     public static Optional<PortRange> range(Environment environment) {
         try {
-            Matcher matcher = TWO_NUMBERS.matcher(environment.read(environment.portRangeFile()));
-            if (!matcher.matches()) {
+            String text = environment.readHostFile(environment.portRangeFile());
+            int firstStart = Digits.skipSpaces(text, 0);
+            int firstEnd = Digits.skipDigits(text, firstStart);
+            int secondStart = Digits.skipSpaces(text, firstEnd);
+            int secondEnd = Digits.skipDigits(text, secondStart);
+            long first = Digits.value(text, firstStart, firstEnd, PORT_DIGITS);
+            long second = Digits.value(text, secondStart, secondEnd, PORT_DIGITS);
+            if (first < 0 || second < 0 || secondStart == firstEnd || Digits.skipSpaces(text, secondEnd) != text.length()) {
                 return Optional.empty();
             }
-            return Optional.of(PortRange.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+            return Optional.of(PortRange.of((int) first, (int) second));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -33,7 +38,7 @@ public final class HostPorts {
 
     public static Optional<PortSet> reserved(Environment environment) {
         try {
-            return Optional.of(Values.PORT_LIST.parse(environment.read(environment.reservedPortsFile()).trim()));
+            return Optional.of(Values.PORT_LIST.parse(environment.readHostFile(environment.reservedPortsFile()).trim()));
         } catch (IOException | InvalidValue | RuntimeException e) {
             return Optional.empty();
         }

@@ -28,12 +28,12 @@ final class IpLiteral {
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {
             String part = parts[i];
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
-                    || (part.length() > 1 && part.charAt(0) == '0') || Integer.parseInt(part) > 255) {
+            long octet = Digits.value(part, 3);
+            if (octet < 0 || (part.length() > 1 && part.charAt(0) == '0') || octet > 255) {
                 throw new IllegalArgumentException("'" + Echo.of(text) + "' is not an IPv4 address (four numbers 0..255 "
                         + "separated by dots, no leading zeros)");
             }
-            bytes[i] = (byte) Integer.parseInt(part);
+            bytes[i] = (byte) octet;
         }
         return bytes;
     }
@@ -80,7 +80,7 @@ final class IpLiteral {
                 groups[i + 1] = (v4[2] & 0xff) << 8 | (v4[3] & 0xff);
                 continue;
             }
-            if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(IpLiteral::isHex)) {
+            if (part.isEmpty() || part.length() > 4 || !allHex(part)) {
                 throw new IllegalArgumentException(problem + " ('" + Echo.of(part) + "' is not a group of 1 to 4 hex digits)");
             }
             groups[i] = Integer.parseInt(part, 16);
@@ -88,7 +88,16 @@ final class IpLiteral {
         return groups;
     }
 
-    private static boolean isHex(int c) {
+    private static boolean allHex(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            if (!isHex(part.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 

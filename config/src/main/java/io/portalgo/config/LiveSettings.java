@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
 public final class LiveSettings {
     private final AtomicReference<PortalgoSettings> current;
     private final List<Consumer<PortalgoSettings>> listeners = new CopyOnWriteArrayList<>();
-    private volatile Consumer<PortalgoSettings> committer = next -> { };
+    /** Null until {@link #commitWith}: a no-op lambda here would spin a class in every JVM the agent starts in. */
+    private volatile Consumer<PortalgoSettings> committer;
 
     public LiveSettings(PortalgoSettings initial) {
         this.current = new AtomicReference<>(initial);
@@ -44,7 +45,10 @@ public final class LiveSettings {
      */
     private synchronized PortalgoSettings swapIn(UnaryOperator<PortalgoSettings> change) {
         PortalgoSettings next = change.apply(current.get());
-        committer.accept(next);
+        Consumer<PortalgoSettings> commit = committer;
+        if (commit != null) {
+            commit.accept(next);
+        }
         current.set(next);
         RuntimeException failure = null;
         for (Consumer<PortalgoSettings> listener : listeners) {

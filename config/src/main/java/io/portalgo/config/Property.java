@@ -66,9 +66,9 @@ public final class Property<T> {
     public static final Property<Boolean> NATIVE_TRANSPORTS = define("native-transports", Values.BOOLEAN, "true", "`true`",
             "also choose the ports of Netty's native transports (epoll, kqueue, io_uring, shaded copies such as gRPC's); "
                     + "`false` at start-up leaves their classes untransformed");
-    public static final Property<TcpMode> TCP_MODE = define("tcp.mode", Values.names(TcpMode.values(), TcpMode::id),
+    public static final Property<TcpMode> TCP_MODE = define("tcp.mode", Values.names(TcpMode.values()),
             "auto", "`auto`", "`auto`, `pin`, `share` or `exclusive`: how an unbound TCP socket gets its port at connect");
-    public static final Property<PrfKind> HASH = define("hash", Values.names(PrfKind.values(), PrfKind::id),
+    public static final Property<PrfKind> HASH = define("hash", Values.names(PrfKind.values()),
             "siphash", "`siphash`", "`siphash` or `md5`: the keyed hash of `hash` and `doublehash`");
     public static final Property<Long> REKEY = define("rekey", Values.DURATION,
             DurationText.format(SelectorSettings.DEFAULT_REKEY_MILLIS), "`10s`",
@@ -84,11 +84,11 @@ public final class Property<T> {
     public static final Property<Integer> MAX_ATTEMPTS = define("max-attempts", Values.integer(1, 65_535), "64", "`64`",
             "real bind or connect attempts per socket, 1..65535");
     public static final Property<ExhaustionPolicy> ON_EXHAUSTION = define("on-exhaustion",
-            Values.names(ExhaustionPolicy.values(), ExhaustionPolicy::id), "kernel", "`kernel`",
+            Values.names(ExhaustionPolicy.values()), "kernel", "`kernel`",
             "`kernel` (let the OS choose) or `fail` (BindException) when no port is found");
     public static final Property<OptionalLong> SEED = define("seed", Values.SEED, null, "(unset)",
             "a 64-bit integer fixing keys and random stream, for reproducible runs only; never shown");
-    public static final Property<LogLevel> LOG_LEVEL = define("log.level", Values.names(LogLevel.values(), LogLevel::id),
+    public static final Property<LogLevel> LOG_LEVEL = define("log.level", Values.names(LogLevel.values()),
             "info", "`info`", "`off`, `error`, `warn`, `info` or `debug`; stderr, prefix `[portalgo]`");
     public static final Property<Boolean> JMX = define("jmx", Values.BOOLEAN, "true", "`true`",
             "register the MBean `io.portalgo:type=PortAlgo` (start-up only)");

@@ -1,13 +1,14 @@
 package io.portalgo.config;
 
+import io.portalgo.algorithms.PortRange;
+import io.portalgo.algorithms.PortSet;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 
 /**
  * Collects the text of every property from the start-up sources, highest first: agent
@@ -15,6 +16,9 @@ import java.util.TreeMap;
  * file, defaults. For one key the highest source wins; across keys nothing is merged here
  * (scoped algorithms are resolved by specificity in {@link AlgorithmScopes}). Every name under
  * {@code portalgo.} / {@code PORTALGO_} must be a property: the product knows no other names.
+ * System properties, environment variables and the file's entries are taken in sorted order, so
+ * problems are listed the same way every time. Plain loops throughout: this runs before
+ * {@code main} in every JVM, where each first lambda spins a class.
  */
 final class Sources {
     private static final String ENV_PREFIX = "PORTALGO_";
@@ -48,10 +52,15 @@ final class Sources {
         for (Property<?> property : Property.all()) {
             defaults.put(property, new Assignment(property.defaultText() == null ? "" : property.defaultText(), builtIn));
         }
-        HostPorts.range(environment).ifPresent(range -> defaults.put(Property.RANGE,
-                new Assignment(range.toString(), Origin.defaultFrom(environment.portRangeFile().toString()))));
-        HostPorts.reserved(environment).ifPresent(reserved -> defaults.put(Property.RESERVED,
-                new Assignment(reserved.toString(), Origin.defaultFrom(environment.reservedPortsFile().toString()))));
+        Optional<PortRange> range = HostPorts.range(environment);
+        if (range.isPresent()) {
+            defaults.put(Property.RANGE, new Assignment(range.get().toString(), Origin.defaultFrom(environment.portRangeFile())));
+        }
+        Optional<PortSet> reserved = HostPorts.reserved(environment);
+        if (reserved.isPresent()) {
+            defaults.put(Property.RESERVED, new Assignment(reserved.get().toString(),
+                    Origin.defaultFrom(environment.reservedPortsFile())));
+        }
         return defaults;
     }
 
@@ -68,21 +77,19 @@ final class Sources {
     private Layer systemProperties() {
         Layer layer = new Layer(problems);
         Origin origin = Origin.of(Source.SYSTEM_PROPERTY);
-        new TreeMap<>(environment.systemProperties()).forEach((key, value) -> {
-            if (key.startsWith(Property.PREFIX)) {
-                layer.put(key, value, origin);
-            }
-        });
+        Map<String, String> properties = environment.systemProperties();
+        for (String key : sortedNames(properties.keySet(), Property.PREFIX)) {
+            layer.put(key, properties.get(key), origin);
+        }
         return layer;
     }
 
     private Layer environmentVariables() {
         Layer layer = new Layer(problems);
-        new TreeMap<>(environment.variables()).forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX)) {
-                layer.putVariable(name, value);
-            }
-        });
+        Map<String, String> variables = environment.variables();
+        for (String name : sortedNames(variables.keySet(), ENV_PREFIX)) {
+            layer.putVariable(name, variables.get(name));
+        }
         return layer;
     }
 
@@ -96,9 +103,9 @@ final class Sources {
         if (path.isEmpty() || InputText.firstForbidden(path) >= 0) {
             return layer;
         }
-        Properties properties = new Properties();
+        Properties properties;
         try {
-            properties.load(new StringReader(environment.read(Path.of(path))));
+            properties = PropertiesFile.read(environment, path);
         } catch (IOException | RuntimeException e) {
             problems.add(Problems.line(Property.CONFIG.key(), Echo.of(path), config.origin(), "cannot read the properties file ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Echo.of(e.getMessage())) + "); "
@@ -106,16 +113,39 @@ final class Sources {
             return layer;
         }
         Origin origin = Origin.file(path);
-        new TreeMap<>(properties).forEach((key, value) -> {
-            if (Property.byKey(key.toString()).orElse(null) == Property.CONFIG) {
-                problems.add(Problems.line(Property.CONFIG.key(), Echo.of(InputText.trimmed(value.toString())), origin,
+        for (String key : sortedNames(properties.stringPropertyNames(), "")) {
+            String value = properties.getProperty(key);
+            if (Property.byKey(key).orElse(null) == Property.CONFIG) {
+                problems.add(Problems.line(Property.CONFIG.key(), Echo.of(InputText.trimmed(value)), origin,
                         "a properties file cannot name another one; set portalgo.config as an agent argument, system property "
                                 + "or environment variable"));
-                return;
+                continue;
             }
-            layer.put(key.toString(), value.toString(), origin);
-        });
+            layer.put(key, value, origin);
+        }
         return layer;
+    }
+
+    /** The names in {@code names} that start with {@code prefix}, in {@code String} order. */
+    private static String[] sortedNames(Iterable<String> names, String prefix) {
+        List<String> matching = new ArrayList<>();
+        for (String name : names) {
+            if (name.startsWith(prefix)) {
+                matching.add(name);
+            }
+        }
+        String[] sorted = matching.toArray(new String[0]);
+        // Insertion sort: a handful of names, and Arrays.sort would load its sorting classes before main.
+        for (int i = 1; i < sorted.length; i++) {
+            String name = sorted[i];
+            int j = i - 1;
+            while (j >= 0 && sorted[j].compareTo(name) > 0) {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = name;
+        }
+        return sorted;
     }
 
     private static Assignment firstOf(Property<?> property, Layer... layers) {

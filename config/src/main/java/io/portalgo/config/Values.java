@@ -3,13 +3,10 @@ package io.portalgo.config;
 import io.portalgo.algorithms.Algorithm;
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.PortSet;
-import java.util.ArrayList;
-import java.util.List;
+import io.portalgo.algorithms.PrfKind;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The value types of the properties. Choices made here (README, "Configuration"):
@@ -22,6 +19,8 @@ import java.util.regex.Pattern;
  *   <li>an empty value means "unset" for the optional properties (scoped algorithms, seed,
  *       config) and "none" for lists (reserved, rules); it is an error elsewhere.</li>
  * </ul>
+ * Every value is read by hand ({@link Digits}): no regular expression, no lambda, since the
+ * agent reads its settings before {@code main} in every JVM (GitHub issue 11).
  */
 final class Values {
     private Values() {
@@ -50,16 +49,14 @@ final class Values {
         }
     };
 
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
+    /** Digits of an integer or a port: more would be refused by any bound anyway. */
+    private static final int MAX_DIGITS = 10;
 
     static ValueType<Integer> integer(int min, int max) {
         return new ValueType<>() {
             @Override
             public Integer parse(String text) throws InvalidValue {
-                if (!DIGITS.matcher(text).matches()) {
-                    throw rejected(text);
-                }
-                long value = Long.parseLong(text);
+                long value = Digits.value(text, MAX_DIGITS);
                 if (value < min || value > max) {
                     throw rejected(text);
                 }
@@ -78,28 +75,28 @@ final class Values {
         };
     }
 
-    /** One of a fixed set of names, any case; a near miss gets a suggestion. */
-    static <E> ValueType<E> names(E[] constants, Function<E, String> id) {
-        List<String> ids = new ArrayList<>();
-        for (E constant : constants) {
-            ids.add(id.apply(constant));
+    /** One of the {@code constants} by its id ({@link #id}), any case; a near miss gets a suggestion. */
+    static <E extends Enum<E>> ValueType<E> names(E[] constants) {
+        String[] ids = new String[constants.length];
+        for (int i = 0; i < constants.length; i++) {
+            ids[i] = id(constants[i]);
         }
         String accepted = "expected one of " + String.join(", ", ids);
         return new ValueType<>() {
             @Override
             public E parse(String text) throws InvalidValue {
-                for (E constant : constants) {
-                    if (InputText.sameName(text, id.apply(constant))) {
-                        return constant;
+                for (int i = 0; i < constants.length; i++) {
+                    if (InputText.sameName(text, ids[i])) {
+                        return constants[i];
                     }
                 }
-                Optional<String> near = Suggestions.closest(text, ids);
+                Optional<String> near = Suggestions.closest(text, Arrays.asList(ids));
                 throw new InvalidValue(text, accepted + near.map(name -> " (did you mean " + name + "?)").orElse(""));
             }
 
             @Override
             public String format(E value) {
-                return id.apply(value);
+                return id(value);
             }
 
             @Override
@@ -109,7 +106,31 @@ final class Values {
         };
     }
 
-    static final ValueType<Algorithm> ALGORITHM = names(Algorithm.values(), Algorithm::id);
+    /**
+     * The id of a constant of a name-valued property's enum: {@code random_pick}, {@code pin}.
+     * Asked by type rather than through a {@code Function} such as {@code TcpMode::id}, whose
+     * method reference would spin a class at start-up.
+     */
+    private static String id(Enum<?> constant) {
+        if (constant instanceof Algorithm) {
+            return ((Algorithm) constant).id();
+        }
+        if (constant instanceof PrfKind) {
+            return ((PrfKind) constant).id();
+        }
+        if (constant instanceof TcpMode) {
+            return ((TcpMode) constant).id();
+        }
+        if (constant instanceof ExhaustionPolicy) {
+            return ((ExhaustionPolicy) constant).id();
+        }
+        if (constant instanceof LogLevel) {
+            return ((LogLevel) constant).id();
+        }
+        throw new AssertionError("no id for " + constant.getDeclaringClass());
+    }
+
+    static final ValueType<Algorithm> ALGORITHM = names(Algorithm.values());
 
     /** An algorithm, or empty text for "not set at this scope". */
     static final ValueType<Optional<Algorithm>> OPTIONAL_ALGORITHM = new ValueType<>() {
@@ -136,17 +157,30 @@ final class Values {
         }
     };
 
-    private static final Pattern RANGE = Pattern.compile("(\\d{1,10})\\s*-\\s*(\\d{1,10})");
+    /**
+     * The two numbers of {@code a-b}, blanks allowed around the dash ({@code 40000 - 40999}), each
+     * of 1 to 10 digits; null for any other text.
+     */
+    private static long[] bounds(String text) {
+        int firstEnd = Digits.skipDigits(text, 0);
+        long first = Digits.value(text, 0, firstEnd, MAX_DIGITS);
+        int dash = Digits.skipSpaces(text, firstEnd);
+        if (first < 0 || dash == text.length() || text.charAt(dash) != '-') {
+            return null;
+        }
+        long last = Digits.value(text, Digits.skipSpaces(text, dash + 1), text.length(), MAX_DIGITS);
+        return last < 0 ? null : new long[] {first, last};
+    }
 
     static final ValueType<PortRange> RANGE_TYPE = new ValueType<>() {
         @Override
         public PortRange parse(String text) throws InvalidValue {
-            Matcher matcher = RANGE.matcher(text);
-            if (!matcher.matches()) {
+            long[] bounds = bounds(text);
+            if (bounds == null) {
                 throw rejected(text);
             }
-            long min = Long.parseLong(matcher.group(1));
-            long max = Long.parseLong(matcher.group(2));
+            long min = bounds[0];
+            long max = bounds[1];
             if (min < PortRange.LOWEST_PORT || max > PortRange.HIGHEST_PORT || min > max) {
                 throw rejected(text);
             }
@@ -168,26 +202,27 @@ final class Values {
     static final ValueType<PortSet> PORT_LIST = new ValueType<>() {
         @Override
         public PortSet parse(String text) throws InvalidValue {
-            PortSet.Builder ports = PortSet.builder();
             if (text.isEmpty()) {
-                return ports.build();
+                return PortSet.EMPTY; // most hosts reserve nothing: no builder class to load at start-up
             }
+            PortSet.Builder ports = PortSet.builder();
+            // A one-character separator: String.split's fast path, no regular expression.
             for (String item : text.split(",", -1)) {
                 String trimmed = item.trim();
-                if (DIGITS.matcher(trimmed).matches()) {
-                    long port = Long.parseLong(trimmed);
+                long port = Digits.value(trimmed, MAX_DIGITS);
+                if (port >= 0) {
                     if (port < PortRange.LOWEST_PORT || port > PortRange.HIGHEST_PORT) {
                         throw rejected(text, "port " + Echo.of(trimmed) + " is not in 1..65535");
                     }
                     ports.add((int) port);
                     continue;
                 }
-                Matcher range = RANGE.matcher(trimmed);
-                if (!range.matches()) {
+                long[] range = bounds(trimmed);
+                if (range == null) {
                     throw rejected(text, "'" + Echo.of(trimmed) + "' is neither a port nor a range a-b");
                 }
-                long first = Long.parseLong(range.group(1));
-                long last = Long.parseLong(range.group(2));
+                long first = range[0];
+                long last = range[1];
                 if (first < PortRange.LOWEST_PORT || last > PortRange.HIGHEST_PORT || first > last) {
                     throw rejected(text, "range " + Echo.of(trimmed) + " is not within 1..65535 with a <= b");
                 }
@@ -229,8 +264,6 @@ final class Values {
         }
     };
 
-    private static final Pattern SIGNED_DIGITS = Pattern.compile("[+-]?[0-9]{1,19}");
-
     /** The seed: a value that must never be echoed, not even when it is malformed. */
     static final ValueType<OptionalLong> SEED = new ValueType<>() {
         @Override
@@ -239,7 +272,8 @@ final class Values {
                 return OptionalLong.empty();
             }
             // ASCII digits only: Long.parseLong would also read full-width and other scripts' digits.
-            if (SIGNED_DIGITS.matcher(text).matches()) {
+            int sign = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+            if (Digits.areDigits(text, sign, text.length(), 19)) {
                 try {
                     return OptionalLong.of(Long.parseLong(text));
                 } catch (NumberFormatException e) {

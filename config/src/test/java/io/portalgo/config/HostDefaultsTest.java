@@ -22,7 +22,7 @@ class HostDefaultsTest {
      */
     @Test
     void onLinuxTheDefaultRangeIsTheKernelsEphemeralRange() throws Exception {
-        boolean linux = Files.isReadable(Environment.LINUX_PORT_RANGE);
+        boolean linux = Files.isReadable(Path.of(Environment.LINUX_PORT_RANGE));
         if (!linux) {
             assertThat(System.getenv("CI")).as("CI=true needs Linux procfs for this test").isNotEqualTo("true");
             Assumptions.abort("not Linux: " + Environment.LINUX_PORT_RANGE + " is not readable");
@@ -78,11 +78,11 @@ class HostDefaultsTest {
 
     @Test
     void theProcfsFileIsReadAsAStream() throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(Environment.LINUX_PORT_RANGE) || "true".equals(System.getenv("CI")),
+        Assumptions.assumeTrue(Files.isReadable(Path.of(Environment.LINUX_PORT_RANGE)) || "true".equals(System.getenv("CI")),
                 "not Linux");
         // procfs reports size 0, so a reader that trusts the size gets too little; the stream gets every byte.
-        String content = Environment.readStream(Environment.LINUX_PORT_RANGE);
+        String content = Environment.readStream(Path.of(Environment.LINUX_PORT_RANGE));
         assertThat(content).matches("\\d+\\s+\\d+\\s*");
-        assertThat(Files.size(Environment.LINUX_PORT_RANGE)).isZero();
+        assertThat(Files.size(Path.of(Environment.LINUX_PORT_RANGE))).isZero();
     }
 }
