@@ -7,6 +7,7 @@ import io.portalgo.agent.runtime.Log;
 import io.portalgo.agent.runtime.PortalgoRuntime;
 import io.portalgo.agent.runtime.Statistics;
 import io.portalgo.agent.runtime.Substitution;
+import io.portalgo.agent.runtime.TcpModePreview;
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.config.Environment;
 import io.portalgo.config.HostPorts;
@@ -79,6 +80,12 @@ final class DeferredRuntime implements AgentControl {
                 wire(next.substitution());
                 next.markRunning();
                 runtime = next;
+                String told = TcpModePreview.of(initial);
+                String resolved = next.substitution().describeTcpMode();
+                if (!told.equals(resolved)) {
+                    Log.warn("portalgo.tcp.mode=" + initial.tcpMode().id() + " resolved to " + resolved + ", not " + told
+                            + " as the start-up line said (a JDK native the fresh-socket retry needs is missing)");
+                }
                 if (Log.debugEnabled()) {
                     Log.debug("runtime made in " + (System.nanoTime() - started) / 100_000 / 10.0 + " ms on thread "
                             + Thread.currentThread().getName() + ": " + next.describe());

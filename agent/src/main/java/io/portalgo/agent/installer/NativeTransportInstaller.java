@@ -55,7 +55,9 @@ final class NativeTransportInstaller {
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (NativeTarget.of(type.getName().replace('.', '/')) != null && instrumentation.isModifiableClass(type)) {
+            // Netty is never a boot class; skipping those skips most names of a JVM just started.
+            if (type.getClassLoader() != null && NativeTarget.of(type.getName().replace('.', '/')) != null
+                    && instrumentation.isModifiableClass(type)) {
                 loaded.add(type);
             }
         }

@@ -148,7 +148,10 @@ final class TransformCache {
             if (!attributes.isRegularFile() || refusal(attributes) != null) {
                 return null;
             }
-            byte[] stored = Files.readAllBytes(file);
+            byte[] stored;
+            try (InputStream in = new java.io.FileInputStream(file.toString())) {
+                stored = in.readAllBytes(); // not Files: its channel classes cost a start-up more than they save
+            }
             if (stored.length <= DIGEST_LENGTH) {
                 return null;
             }

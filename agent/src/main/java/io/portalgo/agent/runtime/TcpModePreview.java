@@ -4,9 +4,6 @@ import io.portalgo.config.Environment;
 import io.portalgo.config.HostPorts;
 import io.portalgo.config.PortalgoSettings;
 import io.portalgo.config.TcpMode;
-import java.io.FileDescriptor;
-import java.net.InetAddress;
-import java.net.ProtocolFamily;
 
 /**
  * The TCP mode as the start-up line shows it before the runtime exists (it is made at the first
@@ -24,39 +21,29 @@ public final class TcpModePreview {
         if (settings.tcpMode() != TcpMode.AUTO) {
             return settings.tcpMode().id();
         }
-        if (freshSocketNativesDeclared()) {
+        if (freshSocketExpected()) {
             return "auto(share+retry:isolates)";
         }
         return new PinSupport(HostPorts.range(Environment.system()), false).describe(settings);
     }
 
     /**
-     * Whether this JDK declares every native {@code FreshSocket.tryCreate} looks up, told by reflection
-     * without making a method handle: what the start-up line says {@code auto} resolves to
-     * before the runtime exists (the runtime is made at the first socket).
+     * Whether the fresh-socket retry can be expected here: Linux's {@code /proc/self/fdinfo} and
+     * the JDK classes whose natives {@code FreshSocket} uses. Their methods are looked up when the
+     * runtime is made; if one is missing then, the runtime says so in a warning and the summary
+     * shows what {@code auto} really resolved to (reflecting on them here would load the classes
+     * of every signature in {@code sun.nio.ch.Net} before {@code main}).
      */
-    private static boolean freshSocketNativesDeclared() {
+    private static boolean freshSocketExpected() {
         if (!new java.io.File("/proc/self/fdinfo").isDirectory()) {
             return false;
         }
         try {
-            Class<?> net = Class.forName("sun.nio.ch.Net", false, null);
-            Class<?> ioUtil = Class.forName("sun.nio.ch.IOUtil", false, null);
-            Class<?> inherited = Class.forName("sun.nio.ch.InheritedChannel", false, null);
-            net.getDeclaredMethod("socket0", boolean.class, boolean.class, boolean.class, boolean.class);
-            net.getDeclaredMethod("getIntOption0", FileDescriptor.class, boolean.class, int.class, int.class);
-            net.getDeclaredMethod("setIntOption0", FileDescriptor.class, boolean.class, int.class, int.class, int.class,
-                    boolean.class);
-            net.getDeclaredMethod("bind", ProtocolFamily.class, FileDescriptor.class, InetAddress.class, int.class);
-            ioUtil.getDeclaredMethod("newFD", int.class);
-            ioUtil.getDeclaredMethod("fdVal", FileDescriptor.class);
-            ioUtil.getDeclaredMethod("configureBlocking", FileDescriptor.class, boolean.class);
-            inherited.getDeclaredMethod("dup2", int.class, int.class);
-            inherited.getDeclaredMethod("close0", int.class);
+            Class.forName("sun.nio.ch.IOUtil", false, null);
+            Class.forName("sun.nio.ch.InheritedChannel", false, null);
             return true;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError missing) {
+        } catch (ClassNotFoundException | LinkageError missing) {
             return false;
         }
     }
-
 }
