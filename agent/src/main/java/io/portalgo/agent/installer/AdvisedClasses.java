@@ -17,7 +17,7 @@ final class AdvisedClasses {
     static final List<String> TARGETS = List.of(NET, NET_HOOKS, DATAGRAM_CHANNEL, SERVER_CHANNEL, ASYNC_SERVER_CHANNEL,
             SOCKET_IMPL);
     /** The agent classes whose bytes decide what the advised classes look like (for {@link TransformCache}). */
-    static final List<String> SHAPING_CLASSES = List.of("io.portalgo.agent.installer.AdviceInstaller", Remapped.TEMPLATE,
+    static final List<String> SHAPING_CLASSES = List.of("io.portalgo.agent.installer.JdkAdviceWeaver", Remapped.TEMPLATE,
             "io.portalgo.agent.javabase.advice.NetBindAdvice", "io.portalgo.agent.javabase.advice.NetConnectAdvice",
             "io.portalgo.agent.javabase.advice.TcpConnectAdvice", "io.portalgo.agent.javabase.advice.UdpSendAdvice",
             "io.portalgo.agent.javabase.advice.UdpFirstArgumentAdvice", "io.portalgo.agent.javabase.advice.DatagramBindAdvice",

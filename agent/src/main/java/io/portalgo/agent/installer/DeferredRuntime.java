@@ -87,7 +87,7 @@ final class DeferredRuntime implements AgentControl {
                             + " as the start-up line said (a JDK native the fresh-socket retry needs is missing)");
                 }
                 if (Log.debugEnabled()) {
-                    Log.debug("runtime made in " + (System.nanoTime() - started) / 100_000 / 10.0 + " ms on thread "
+                    Log.debug("runtime made in " + Math.round((System.nanoTime() - started) / 100_000.0) / 10.0 + " ms on thread "
                             + Thread.currentThread().getName() + ": " + next.describe());
                 }
             } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {

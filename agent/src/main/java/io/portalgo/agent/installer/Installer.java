@@ -94,41 +94,30 @@ public final class Installer {
     private static void install(PortalgoSettings settings, Instrumentation instrumentation, String how,
             StartupClock clock) {
         Log.level(settings.logLevel());
-        CachedTransformer cached = null;
+        JdkAdviceTransformer advice = null;
         try {
             TransformCache cache = settings.classCache()
                     ? TransformCache.openOrNull(TransformCache.defaultDirectory(
                             settings.value(Property.CLASS_CACHE_DIR).orElse(null)), AdvisedClasses.SHAPING_CLASSES)
                     : null;
-            // In place before anything below loads the JDK classes, so that it sees them as loaded.
-            cached = cache == null ? null
-                    : new CachedTransformer(cache, new HashSet<>(AdvisedClasses.TARGETS));
-            if (cached != null) {
-                instrumentation.addTransformer(cached, true);
-            }
+            // In place before anything below loads the JDK classes, so each gets its advice as it loads.
+            advice = new JdkAdviceTransformer(cache, new HashSet<>(AdvisedClasses.TARGETS));
+            instrumentation.addTransformer(advice, true);
             clock.mark("class cache");
-            JavaBase javaBase = openJavaBase(instrumentation, cache, cached);
+            JavaBase javaBase = openJavaBase(instrumentation, cache, advice);
             if (javaBase.dispatcherWasThere() && !dispatcherDefinedHere) {
-                if (cached != null) {
-                    instrumentation.removeTransformer(cached);
-                }
+                instrumentation.removeTransformer(advice);
                 Log.error("another copy of the portalgo agent is installed in this JVM (from another class loader); "
                         + "this one stays inactive");
                 return;
             }
             dispatcherDefinedHere = true;
             clock.mark("java.base");
-            List<String> problems = new ArrayList<>();
-            boolean fromCache = false;
-            if (cached != null) {
-                fromCache = adviseFromCache(instrumentation, cache, cached, problems);
-            } else {
-                keepByteBuddyOffUnsafe();
-                problems.addAll(new AdviceInstaller((name, bytes) -> { }).install(instrumentation));
-            }
+            List<String> problems = advise(instrumentation, cache, advice);
             for (String problem : problems) {
                 Log.error("instrumentation: " + problem);
             }
+            boolean fromCache = cache != null && advice.allFromCache();
             clock.mark(fromCache ? "advice (from cache)" : "advice (ByteBuddy)");
             DeferredRuntime deferred = DeferredRuntime.install(settings, javaBase);
             String nativeTransports = nativeTransports(instrumentation, deferred, javaBase, settings);
@@ -165,84 +154,76 @@ public final class Installer {
                 Log.debug(clock);
             }
         } catch (ReflectiveOperationException | UnmodifiableClassException | RuntimeException | LinkageError failure) {
-            if (cached != null) {
-                // Never leave cached bytes in the way of a class the application loads later.
-                cached.mode(CachedTransformer.Mode.OFF);
-                instrumentation.removeTransformer(cached);
+            if (advice != null) {
+                // Nothing half-made in the way of a class the application loads later.
+                instrumentation.removeTransformer(advice);
             }
             Log.error("not installed, every port stays the kernel's: " + failure);
         }
     }
 
     /**
-     * {@link JavaBase#open}, which loads {@code sun.nio.ch.Net} with the cached bytes in place. If
-     * the JVM refuses them (a class file it rejects, however its checksum matched), the cache is
-     * treated as a miss: the class loads from the JDK's own bytes and ByteBuddy advises it.
+     * {@link JavaBase#open}, which loads {@code sun.nio.ch.Net} with the transformer in place. If
+     * the JVM refuses the cached bytes (a class file it rejects, however its checksum matched),
+     * the cache is not read again in this JVM: the class loads from the JDK's own bytes, woven
+     * afresh, and the entry is replaced.
      */
     private static JavaBase openJavaBase(Instrumentation instrumentation, TransformCache cache,
-            CachedTransformer cached) throws ReflectiveOperationException {
+            JdkAdviceTransformer advice) throws ReflectiveOperationException {
         try {
             return JavaBase.open(instrumentation, cache);
         } catch (LinkageError refusedByTheJvm) {
-            if (cached == null) {
+            if (cache == null) {
                 throw refusedByTheJvm;
             }
             Log.warn("class cache " + cache.directory() + ": the JVM refused a cached class (" + refusedByTheJvm
                     + "); transforming afresh");
-            cached.mode(CachedTransformer.Mode.RECORD);
+            advice.fresh();
             return JavaBase.open(instrumentation, null);
         }
     }
 
     /**
-     * Advises the JDK classes with the bytes a previous JVM made, if the cache has them for
-     * exactly these classes; otherwise with ByteBuddy, keeping what it makes for the next JVM.
+     * Loads the advised JDK classes (each gets its advice as it loads) and retransforms those that
+     * were loaded before the transformer (an attach, or another agent's doing).
      *
-     * @return true if the cache served every class (ByteBuddy was not loaded)
+     * @return the problems, one per class left without its advice
      */
-    private static boolean adviseFromCache(Instrumentation instrumentation, TransformCache cache,
-            CachedTransformer cached, List<String> problems)
-            throws ClassNotFoundException, UnmodifiableClassException {
+    private static List<String> advise(Instrumentation instrumentation, TransformCache cache,
+            JdkAdviceTransformer advice) throws ClassNotFoundException, UnmodifiableClassException {
         List<String> names = AdvisedClasses.TARGETS;
         Class<?>[] targets;
         try {
             targets = load(names);
         } catch (LinkageError refusedByTheJvm) {
-            Log.warn("class cache " + cache.directory() + ": the JVM refused a cached class (" + refusedByTheJvm
-                    + "); transforming afresh");
-            cached.mode(CachedTransformer.Mode.RECORD);
+            Log.warn("class cache " + (cache == null ? "" : cache.directory()) + ": the JVM refused a cached class ("
+                    + refusedByTheJvm + "); transforming afresh");
+            advice.fresh();
             targets = load(names);
         }
-        if (cached.mode() == CachedTransformer.Mode.APPLY) {
-            if (cached.applied().containsAll(names)) {
-                return true; // each got its cached bytes as it loaded: nothing to retransform
+        List<Class<?>> loadedBefore = new ArrayList<>();
+        for (Class<?> target : targets) {
+            if (!advice.advised().contains(target.getName())) {
+                loadedBefore.add(target);
             }
+        }
+        if (!loadedBefore.isEmpty()) {
+            Class<?>[] again = loadedBefore.toArray(new Class<?>[0]);
             try {
-                instrumentation.retransformClasses(targets);
-                if (cached.applied().containsAll(names)) {
-                    if (Log.debugEnabled()) {
-                        Log.debug(StartupClock.text("advice installed from " + cache.directory()));
-                    }
-                    return true;
-                }
+                instrumentation.retransformClasses(again);
             } catch (LinkageError | RuntimeException refusedByTheJvm) {
-                Log.warn("class cache " + cache.directory() + ": the JVM refused a cached class (" + refusedByTheJvm
-                        + "); transforming afresh");
+                Log.warn("class cache: the JVM refused a cached class (" + refusedByTheJvm + "); transforming afresh");
+                advice.fresh();
+                instrumentation.retransformClasses(again);
             }
         }
-        cached.mode(CachedTransformer.Mode.RECORD);
-        if (!cached.applied().isEmpty()) {
-            instrumentation.retransformClasses(targets); // back to the JDK's own bytes before ByteBuddy
-        }
-        keepByteBuddyOffUnsafe();
-        problems.addAll(new AdviceInstaller((name, bytes) -> {
-            String key = cached.recordedKeys().get(name);
-            if (key != null) {
-                cache.store(key, bytes);
+        List<String> problems = new ArrayList<>(advice.problems());
+        for (String name : names) {
+            if (!advice.advised().contains(name)) {
+                problems.add(name + " has no advice");
             }
-        }).install(instrumentation));
-        cached.mode(CachedTransformer.Mode.OFF);
-        return false;
+        }
+        return problems;
     }
 
     /** Netty's native transports (their own failure leaves the JDK paths active); the summary's word for them. */
@@ -265,8 +246,4 @@ public final class Installer {
         return classes;
     }
 
-    /** Under its relocated name in the shaded jar: ByteBuddy then stays off sun.misc.Unsafe (Java 24+ warns). */
-    private static void keepByteBuddyOffUnsafe() {
-        System.setProperty("net.bytebuddy.safe", "true");
-    }
 }

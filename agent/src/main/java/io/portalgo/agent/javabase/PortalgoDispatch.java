@@ -58,7 +58,7 @@ public final class PortalgoDispatch {
     /** The agent's class that makes the runtime and wires the call sites (a {@link Runnable}). */
     public static final String STARTER = "io.portalgo.agent.installer.RuntimeStarter";
     /** Set by the agent once the call sites are wired, or once it is known they never will be. */
-    public static volatile boolean started;
+    static volatile boolean started;
 
     private static final MethodHandle BIND_INVOKER = BIND.dynamicInvoker();
     private static final MethodHandle BEFORE_TCP_CONNECT_INVOKER = BEFORE_TCP_CONNECT.dynamicInvoker();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class StartupPathTest {
     @Test
     void theShapingClassesAreNamedExactlyAsTheClassesThatShapeTheAdvice() throws Exception {
-        assertThat(AdvisedClasses.SHAPING_CLASSES).containsExactly(AdviceInstaller.class.getName(), Remapped.TEMPLATE,
+        assertThat(AdvisedClasses.SHAPING_CLASSES).containsExactly(JdkAdviceWeaver.class.getName(), Remapped.TEMPLATE,
                 NetBindAdvice.class.getName(), NetConnectAdvice.class.getName(), TcpConnectAdvice.class.getName(),
                 UdpSendAdvice.class.getName(), UdpFirstArgumentAdvice.class.getName(), DatagramBindAdvice.class.getName(),
                 NetLocalAddressAdvice.class.getName(), ListenerBindAdvice.class.getName(),
@@ -25,7 +25,7 @@ class StartupPathTest {
         for (String name : AdvisedClasses.SHAPING_CLASSES) {
             assertThat(TransformCache.resourceBytes(name)).isNotEmpty();
         }
-        assertThat(AdviceInstaller.TARGETS).isSameAs(AdvisedClasses.TARGETS);
+        assertThat(JdkAdviceWeaver.TARGETS).isSameAs(AdvisedClasses.TARGETS);
     }
 
     @Test
@@ -46,8 +46,8 @@ class StartupPathTest {
         byte[] java17 = {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe, 0, 0, 0, 61, 1};
         byte[] same = {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe, 0, 0, 0, 61, 2, 3};
         byte[] java25 = {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe, 0, 0, 0, 69, 1};
-        assertThat(CachedTransformer.sameClassFileVersion(same, java17)).isTrue();
-        assertThat(CachedTransformer.sameClassFileVersion(java25, java17)).isFalse();
-        assertThat(CachedTransformer.sameClassFileVersion(new byte[] {1, 2}, java17)).isFalse();
+        assertThat(JdkAdviceTransformer.sameClassFileVersion(same, java17)).isTrue();
+        assertThat(JdkAdviceTransformer.sameClassFileVersion(java25, java17)).isFalse();
+        assertThat(JdkAdviceTransformer.sameClassFileVersion(new byte[] {1, 2}, java17)).isFalse();
     }
 }
