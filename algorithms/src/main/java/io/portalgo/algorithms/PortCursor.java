@@ -7,7 +7,8 @@ package io.portalgo.algorithms;
  * {@code doublehash} adds its noise). A cursor never offers a port twice, and once the algorithm's
  * own candidates end it offers the usable ports it has not offered yet, so {@link #probes()}
  * never exceeds n and n probes reach every usable port. Not thread-safe: one cursor serves one
- * allocation, on one thread.
+ * allocation at a time, on one thread; its owner may reuse it for the next allocation
+ * ({@link PortSelector#open(FlowView, PortCursor)}).
  */
 public interface PortCursor {
     /** What {@link #next()} returns once the algorithm has tried every candidate it may. */
