@@ -127,4 +127,11 @@ final class BoundedCursor implements PortCursor {
     public int probes() {
         return probes;
     }
+
+    @Override
+    public void release() {
+        selector = null;
+        ports = null;
+        tried = null;
+    }
 }

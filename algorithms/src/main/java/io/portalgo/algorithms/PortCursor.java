@@ -22,4 +22,14 @@ public interface PortCursor {
 
     /** Candidates returned so far. */
     int probes();
+
+    /**
+     * The allocation is over: a cursor kept as a spare for
+     * {@link PortSelector#open(FlowView, PortCursor)} lets go of its selector here, so it keeps no
+     * selector's state (a {@code doublehash} table of up to 32 MiB) reachable after a live change
+     * replaced the selector. Only {@link #probes()} may be called afterwards, until the cursor is
+     * opened again. Nothing to do for a cursor that is not kept.
+     */
+    default void release() {
+    }
 }

@@ -143,9 +143,10 @@ final class PortSearch {
         return algorithm;
     }
 
-    /** The search is over; its cursor stays, as the next search's spare. */
+    /** The search is over; its cursor stays, as the next search's spare, holding no selector. */
     private void release() {
         flow = null;
+        cursor.release();
     }
 
     private static String destination(FlowView flow) {
