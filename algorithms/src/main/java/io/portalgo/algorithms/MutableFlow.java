@@ -15,8 +15,9 @@ import java.net.InetAddress;
  * otherwise {@code getAddress()} is used). An {@code Inet6Address} offers only
  * {@code getAddress()}, a new 16-byte array (32 bytes of heap) per call, so the words of the last
  * {@value #RECENT_IPV6} IPv6 addresses set are remembered (found by {@code equals}, which compares
- * the bytes without copying them): a thread that comes back to one of its recent IPv6 peers pays
- * no copy, a new IPv6 peer costs one.
+ * the bytes without copying them; the table is made only when a second IPv6 peer comes, so a
+ * short-lived thread with one peer does not pay for it): a thread that comes back to one of its
+ * recent IPv6 peers pays no copy, a new IPv6 peer costs one.
  *
  * <p>Not thread-safe, and never equal to another flow: keep one per thread and take
  * {@link Flow#copyOf} of it to keep its value.
@@ -30,7 +31,11 @@ public final class MutableFlow extends FlowView {
     private final long[] words = new long[WORDS];
     private boolean localKnown;
     private boolean remoteKnown;
-    /** Made at the first IPv6 address: 16 references and 32 longs, 0.4 KiB. */
+    /** The first IPv6 address read and its words, until a second one makes {@link #recent}. */
+    private InetAddress firstIpv6;
+    private long firstHigh;
+    private long firstLow;
+    /** Made at the second distinct IPv6 address: 16 references and 32 longs, about 0.35 KiB. */
     private InetAddress[] recent;
     private long[] recentWords;
     /** The words of the last address {@link #read} looked at: its big-endian value, high and low halves. */
@@ -129,18 +134,41 @@ public final class MutableFlow extends FlowView {
             return;
         }
         if (recent == null) {
+            if (firstIpv6 == null || address.equals(firstIpv6)) {
+                // One IPv6 peer so far (a short-lived thread's only one): no table for it yet.
+                if (firstIpv6 == null) {
+                    byte[] bytes = address.getAddress();
+                    firstHigh = high(bytes);
+                    firstLow = low(bytes);
+                    firstIpv6 = address;
+                }
+                high = firstHigh;
+                low = firstLow;
+                return;
+            }
             recent = new InetAddress[RECENT_IPV6];
             recentWords = new long[2 * RECENT_IPV6];
+            remember(firstIpv6, firstHigh, firstLow);
+            firstIpv6 = null;
         }
-        int slot = address.hashCode() & (RECENT_IPV6 - 1);
+        int slot = slot(address);
         if (!address.equals(recent[slot])) {
             byte[] bytes = address.getAddress();
-            recentWords[2 * slot] = high(bytes);
-            recentWords[2 * slot + 1] = low(bytes);
-            recent[slot] = address;
+            remember(address, high(bytes), low(bytes));
         }
         high = recentWords[2 * slot];
         low = recentWords[2 * slot + 1];
+    }
+
+    private void remember(InetAddress address, long addressHigh, long addressLow) {
+        int slot = slot(address);
+        recent[slot] = address;
+        recentWords[2 * slot] = addressHigh;
+        recentWords[2 * slot + 1] = addressLow;
+    }
+
+    private static int slot(InetAddress address) {
+        return address.hashCode() & (RECENT_IPV6 - 1);
     }
 
     private static boolean hashCodeIsAddress() {

@@ -165,10 +165,14 @@ class MutableFlowPropertyTest {
                         filled(16, (byte) 0xff), filled(16, (byte) 0xee), port)));
     }
 
-    /** 17 to 40 IPv6 addresses, more than the 16 remembered; many share a slot. */
+    /** 1 to 40 IPv6 addresses: one peer (kept without a table), a few, more than the 16 remembered (slots shared). */
     @Provide
     Arbitrary<List<InetAddress>> ipv6Pool() {
-        return address(16).list().ofMinSize(MutableFlow.RECENT_IPV6 + 1).ofMaxSize(40).uniqueElements();
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, address(16).list().ofSize(1)),
+                net.jqwik.api.Tuple.of(1, address(16).list().ofMinSize(2).ofMaxSize(MutableFlow.RECENT_IPV6).uniqueElements()),
+                net.jqwik.api.Tuple.of(2, address(16).list().ofMinSize(MutableFlow.RECENT_IPV6 + 1).ofMaxSize(40)
+                        .uniqueElements()));
     }
 
     @Provide
