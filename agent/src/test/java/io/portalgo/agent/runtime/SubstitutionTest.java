@@ -226,7 +226,9 @@ class SubstitutionTest {
 
     @Test
     void hashGivesOneDestinationConsecutivePortsAndTheSharedCounterShows() throws Exception {
-        start("algorithm=hash,rekey=0,range=40000-40999,tcp.mode=exclusive,log.level=off");
+        // Seeded: with fresh keys, B's offset lies an odd distance of at most 5 from A's in about one run of
+        // 200; then one of B's ports is one A still holds, or the reverse, and a step is 3.
+        start("algorithm=hash,rekey=0,seed=6056,range=40000-40999,tcp.mode=exclusive,log.level=off");
         List<Integer> toA = new ArrayList<>();
         List<Integer> toB = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
