@@ -1,10 +1,11 @@
 package io.portalgo.algorithms;
 
 /**
- * Base of every cursor: the algorithm's own candidates, at most {@code limit} of them (the RFC's
- * "repeat n times"), then the rest of the range, so that no allocation gives up while a usable
- * port is untried and the caller's budget lasts. Subclasses supply the index (into the usable
- * ports) of each turn's candidate.
+ * Every selector's cursor: the algorithm's own candidates, at most {@code limit} of them (the
+ * RFC's "repeat n times"), then the rest of the range, so that no allocation gives up while a
+ * usable port is untried and the caller's budget lasts. The selector supplies the index (into the
+ * usable ports) of each turn's candidate ({@link SelectorBase#candidate}) from what it fixed when
+ * the allocation began: {@link #offset} and {@link #bucket}.
  *
  * <ul>
  *   <li><b>No port twice.</b> A candidate already offered in this allocation is skipped without
@@ -16,34 +17,57 @@ package io.portalgo.algorithms;
  *       ports not yet offered, in index order from the one after the last candidate. So with
  *       {@code k >= 1} free ports and a budget of at least n probes, every algorithm finds one,
  *       and {@link #probes()} never exceeds n.</li>
+ *   <li><b>Reusable.</b> {@link #restart} empties it for the next allocation, of any selector, so
+ *       a caller that keeps one cursor per thread ({@link PortSelector#open(FlowView, PortCursor)})
+ *       allocates none per allocation.</li>
  * </ul>
  *
  * An allocation of one or two probes keeps what it offered in two fields; from the third candidate
  * on the offered indices are marked in this thread's reused {@link TriedIndices}, so the normal
  * path allocates nothing and at 50 % busy three selections in four touch no tracking state.
  */
-abstract class BoundedCursor implements PortCursor {
-    private final UsablePorts ports;
-    private final int limit;
+final class BoundedCursor implements PortCursor {
+    private SelectorBase selector;
+    private UsablePorts ports;
+    private int limit;
+    /**
+     * Fixed by the selector for the allocation: {@code hash}'s and {@code doublehash}'s offset
+     * {@code F mod n}; {@code random_start}'s next index, which it advances.
+     */
+    int offset;
+    /** Fixed by the selector for the allocation: {@code doublehash}'s counter {@code G mod L}. */
+    int bucket;
     private int turns;
     private int probes;
     private int first;
     private int last;
     private TriedIndices tried;
     private long ticket;
-    private int sweepFrom = -1;
+    private int sweepFrom;
     private int swept;
 
-    BoundedCursor(UsablePorts ports, int limit) {
-        this.ports = ports;
-        this.limit = limit;
+    /** Empties the cursor for a new allocation of {@code owner}'s, with {@code candidates} turns of its own. */
+    void restart(SelectorBase owner, UsablePorts usable, int candidates) {
+        this.selector = owner;
+        this.ports = usable;
+        this.limit = candidates;
+        this.offset = 0;
+        this.bucket = 0;
+        this.turns = 0;
+        this.probes = 0;
+        this.first = 0;
+        this.last = 0;
+        this.tried = null;
+        this.ticket = 0;
+        this.sweepFrom = -1;
+        this.swept = 0;
     }
 
     @Override
-    public final int next() {
+    public int next() {
         while (turns < limit) {
             turns++;
-            int index = candidate();
+            int index = selector.candidate(this);
             if (offerable(index)) {
                 return offer(index);
             }
@@ -63,9 +87,6 @@ abstract class BoundedCursor implements PortCursor {
         }
         return NO_PORT;
     }
-
-    /** The index in {@code [0, m)} of the current turn's candidate; called at most {@code limit} times. */
-    abstract int candidate();
 
     private int offer(int index) {
         if (probes++ == 0) {
@@ -99,10 +120,18 @@ abstract class BoundedCursor implements PortCursor {
 
     @Override
     public void accept() {
+        selector.accepted(this);
     }
 
     @Override
-    public final int probes() {
+    public int probes() {
         return probes;
+    }
+
+    @Override
+    public void release() {
+        selector = null;
+        ports = null;
+        tried = null;
     }
 }

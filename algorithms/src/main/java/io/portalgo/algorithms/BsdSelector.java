@@ -15,13 +15,7 @@ final class BsdSelector extends SelectorBase {
     }
 
     @Override
-    public PortCursor open(Flow flow) {
-        int m = ports.size();
-        return new BoundedCursor(ports, m) {
-            @Override
-            int candidate() {
-                return m - 1 - allocations.getAndAdd(0, 1);
-            }
-        };
+    int candidate(BoundedCursor cursor) {
+        return ports.size() - 1 - allocations.getAndAdd(0, 1);
     }
 }

@@ -45,25 +45,25 @@ final class DoubleHashSelector extends SelectorBase {
         return (int) (((h >>> 32) * m) >>> 32);
     }
 
+    /** The flow's offset F and bucket G from one PRF output, fixed for the allocation. */
     @Override
-    public PortCursor open(Flow flow) {
-        int m = ports.size();
+    void begin(BoundedCursor cursor, FlowView flow) {
         long h = flowHash.hash(flow);
-        int offset = offset(h, m);
-        int bucket = bucket(h, table.size());
-        return new BoundedCursor(ports, m) {
-            @Override
-            int candidate() {
-                return ModularCounters.add(offset, table.getAndAdd(bucket, 1), m);
-            }
+        cursor.offset = offset(h, ports.size());
+        cursor.bucket = bucket(h, table.size());
+    }
 
-            @Override
-            public void accept() {
-                if (noise > 0) {
-                    table.getAndAdd(bucket, entropy.random().nextInt(noise + 1));
-                }
-            }
-        };
+    @Override
+    int candidate(BoundedCursor cursor) {
+        return ModularCounters.add(cursor.offset, table.getAndAdd(cursor.bucket, 1), ports.size());
+    }
+
+    /** 0..noise extra increments of the bucket's counter after each allocation. */
+    @Override
+    void accepted(BoundedCursor cursor) {
+        if (noise > 0) {
+            table.getAndAdd(cursor.bucket, entropy.random().nextInt(noise + 1));
+        }
     }
 
     @Override

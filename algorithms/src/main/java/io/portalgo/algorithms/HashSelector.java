@@ -20,16 +20,15 @@ final class HashSelector extends SelectorBase {
         this.counter = ModularCounters.one(0, ports.size());
     }
 
+    /** The flow's secret offset {@code F mod n}, fixed for the allocation. */
     @Override
-    public PortCursor open(Flow flow) {
-        int m = ports.size();
-        int offset = UnsignedMod.of(offsetHash.hash(flow), m);
-        return new BoundedCursor(ports, m) {
-            @Override
-            int candidate() {
-                return ModularCounters.add(offset, counter.getAndAdd(0, 1), m);
-            }
-        };
+    void begin(BoundedCursor cursor, FlowView flow) {
+        cursor.offset = UnsignedMod.of(offsetHash.hash(flow), ports.size());
+    }
+
+    @Override
+    int candidate(BoundedCursor cursor) {
+        return ModularCounters.add(cursor.offset, counter.getAndAdd(0, 1), ports.size());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.portalgo.algorithms;
 
 /**
- * A keyed PRF over a {@link Flow} and the current key epoch. The epoch, {@code now / rekey}, is
+ * A keyed PRF over a flow ({@link FlowView}) and the current key epoch. The epoch, {@code now / rekey}, is
  * hashed with the flow (Linux's 10-second "time seed", commit 4dfa9b438ee3), so sequences restart
  * from a new secret offset each epoch without any shared state changing; the epoch comes from an
  * {@link EpochClock}, so a hash reads no clock. {@link #rekey()} swaps in a fresh key; the key is
@@ -21,7 +21,7 @@ final class KeyedFlowHash {
     }
 
     /** The PRF of {@code flow} in the current key epoch. */
-    long hash(Flow flow) {
+    long hash(FlowView flow) {
         return prf.hash(flow, epochs.epoch());
     }
 

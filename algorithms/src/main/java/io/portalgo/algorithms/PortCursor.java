@@ -7,7 +7,8 @@ package io.portalgo.algorithms;
  * {@code doublehash} adds its noise). A cursor never offers a port twice, and once the algorithm's
  * own candidates end it offers the usable ports it has not offered yet, so {@link #probes()}
  * never exceeds n and n probes reach every usable port. Not thread-safe: one cursor serves one
- * allocation, on one thread.
+ * allocation at a time, on one thread; its owner may reuse it for the next allocation
+ * ({@link PortSelector#open(FlowView, PortCursor)}).
  */
 public interface PortCursor {
     /** What {@link #next()} returns once the algorithm has tried every candidate it may. */
@@ -21,4 +22,14 @@ public interface PortCursor {
 
     /** Candidates returned so far. */
     int probes();
+
+    /**
+     * The allocation is over: a cursor kept as a spare for
+     * {@link PortSelector#open(FlowView, PortCursor)} lets go of its selector here, so it keeps no
+     * selector's state (a {@code doublehash} table of up to 32 MiB) reachable after a live change
+     * replaced the selector. Only {@link #probes()} may be called afterwards, until the cursor is
+     * opened again. Nothing to do for a cursor that is not kept.
+     */
+    default void release() {
+    }
 }

@@ -11,11 +11,11 @@ public interface Prf {
 
     /**
      * The PRF of {@code flow}'s encoding in key epoch {@code epoch}: protocol, family, local
-     * address, remote address, remote port, epoch (see {@link Flow}). This default encodes into a
-     * fresh array; {@link SipHash24} reads the flow's words without one.
+     * address, remote address, remote port, epoch (see {@link FlowView}). This default encodes into
+     * a fresh array; {@link SipHash24} reads the flow's words without one.
      */
-    default long hash(Flow flow, long epoch) {
-        byte[] message = new byte[Flow.MAX_ENCODED_LENGTH];
+    default long hash(FlowView flow, long epoch) {
+        byte[] message = new byte[FlowView.MAX_ENCODED_LENGTH];
         return hash(message, flow.encode(message, epoch));
     }
 }

@@ -21,12 +21,7 @@ final class RandIncSelector extends SelectorBase {
     }
 
     @Override
-    public PortCursor open(Flow flow) {
-        return new BoundedCursor(ports, ports.size()) {
-            @Override
-            int candidate() {
-                return counter.addAndGet(0, 1 + entropy.random().nextInt(n));
-            }
-        };
+    int candidate(BoundedCursor cursor) {
+        return counter.addAndGet(0, 1 + entropy.random().nextInt(n));
     }
 }

@@ -15,13 +15,7 @@ final class RandomPickSelector extends SelectorBase {
     }
 
     @Override
-    public PortCursor open(Flow flow) {
-        int m = ports.size();
-        return new BoundedCursor(ports, m) {
-            @Override
-            int candidate() {
-                return entropy.random().nextInt(m);
-            }
-        };
+    int candidate(BoundedCursor cursor) {
+        return entropy.random().nextInt(ports.size());
     }
 }

@@ -12,19 +12,16 @@ final class RandomStartSelector extends SelectorBase {
         super(Algorithm.RANDOM_START, settings, entropy);
     }
 
+    /** The random first candidate, kept in the cursor's {@code offset} as the next index. */
     @Override
-    public PortCursor open(Flow flow) {
-        int m = ports.size();
-        int start = entropy.random().nextInt(m);
-        return new BoundedCursor(ports, m) {
-            private int index = start;
+    void begin(BoundedCursor cursor, FlowView flow) {
+        cursor.offset = entropy.random().nextInt(ports.size());
+    }
 
-            @Override
-            int candidate() {
-                int candidate = index;
-                index = index + 1 == m ? 0 : index + 1;
-                return candidate;
-            }
-        };
+    @Override
+    int candidate(BoundedCursor cursor) {
+        int candidate = cursor.offset;
+        cursor.offset = candidate + 1 == ports.size() ? 0 : candidate + 1;
+        return candidate;
     }
 }

@@ -136,22 +136,23 @@ public final class SipHash24 implements Prf {
 
     /**
      * The PRF of {@code flow}'s encoding in {@code epoch}, equal to {@link #hash(byte[], int)} of
-     * {@link Flow#encode}'s bytes, computed from the flow's precomputed little-endian words without
-     * an array. The 8 big-endian epoch bytes sit 4 bytes past a word boundary in both families, so
+     * {@link FlowView#encode}'s bytes, computed from the flow's precomputed little-endian words without
+     * an array ({@link FlowView#words()}). The 8 big-endian epoch bytes sit 4 bytes past a word boundary in both families, so
      * with {@code r = Long.reverseBytes(epoch)} (its bytes in message order) they are
      * {@code r << 32} in the upper half of one word and {@code r >>> 32} at the start of the final
      * block, whose top byte is the length (20 or 44).
      */
     @Override
-    public long hash(Flow flow, long epoch) {
-        long[] head = flow.headWords();
+    public long hash(FlowView flow, long epoch) {
+        long[] words = flow.words();
+        int head = flow.headWordCount();
         long inMessageOrder = Long.reverseBytes(epoch);
         long v0 = k0 ^ 0x736f6d6570736575L;
         long v1 = k1 ^ 0x646f72616e646f6dL;
         long v2 = k0 ^ 0x6c7967656e657261L;
         long v3 = k1 ^ 0x7465646279746573L;
-        for (int k = 0; k <= head.length; k++) {
-            long word = k < head.length ? head[k] : flow.epochWordLow() | (inMessageOrder << 32);
+        for (int k = 0; k <= head; k++) {
+            long word = k < head ? words[k] : words[head] | (inMessageOrder << 32);
             v3 ^= word;
             for (int round = 0; round < 2; round++) {
                 v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
@@ -161,7 +162,8 @@ public final class SipHash24 implements Prf {
             }
             v0 ^= word;
         }
-        long last = ((long) flow.encodedLength() << 56) | (inMessageOrder >>> 32);
+        long length = Long.BYTES * head + Integer.BYTES + Long.BYTES; // 20 or 44
+        long last = (length << 56) | (inMessageOrder >>> 32);
         v3 ^= last;
         for (int round = 0; round < 2; round++) {
             v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);

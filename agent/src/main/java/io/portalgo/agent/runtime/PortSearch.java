@@ -2,7 +2,7 @@ package io.portalgo.agent.runtime;
 
 import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.Algorithm;
-import io.portalgo.algorithms.Flow;
+import io.portalgo.algorithms.FlowView;
 import io.portalgo.algorithms.PortCursor;
 import io.portalgo.algorithms.Protocol;
 import io.portalgo.config.ExhaustionPolicy;
@@ -19,15 +19,19 @@ import java.net.UnknownHostException;
  * exactly one of {@link #taken}, {@link #fellBack} or {@link #exhausted}, so allocations,
  * probes, retries, exhaustions and fallbacks always add up.
  *
- * <p>One instance per thread is reused ({@link CallContext}), so a search allocates nothing of
- * its own. Not thread-safe.
+ * <p>One instance per thread is reused ({@link CallContext}), and so is its cursor: each search
+ * restarts the previous search's cursor for its own selector
+ * ({@link io.portalgo.algorithms.PortSelector#open(FlowView, PortCursor)}), so a search allocates
+ * nothing of its own. Not thread-safe: the cursor never leaves this thread's instance.
  */
 final class PortSearch {
     private Statistics statistics;
     private PortalgoSettings settings;
     private Protocol protocol;
     private Algorithm algorithm;
-    private Flow flow;
+    /** The thread's flow while the search lasts (for the debug line). */
+    private FlowView flow;
+    /** The cursor of the search under way, or the last one's, kept to be restarted by the next. */
     private PortCursor cursor;
     private String via;
     private int attempts;
@@ -36,7 +40,7 @@ final class PortSearch {
 
     /** Starts a search for {@code flow}; {@code via} names the way a port is tested, for the debug line. */
     PortSearch start(RuntimeSnapshot snapshot, Statistics counters, Protocol forProtocol, Algorithm withAlgorithm,
-            Flow forFlow, String testedVia) {
+            FlowView forFlow, String testedVia) {
         this.statistics = counters;
         this.settings = snapshot.settings();
         this.protocol = forProtocol;
@@ -45,7 +49,7 @@ final class PortSearch {
         this.via = testedVia;
         this.attempts = 0;
         this.port = PortCursor.NO_PORT;
-        this.cursor = snapshot.selectors().selector(forProtocol, forFlow.family(), withAlgorithm).open(forFlow);
+        this.cursor = snapshot.selectors().selector(forProtocol, forFlow.family(), withAlgorithm).open(forFlow, cursor);
         return this;
     }
 
@@ -139,12 +143,13 @@ final class PortSearch {
         return algorithm;
     }
 
+    /** The search is over; its cursor stays, as the next search's spare, holding no selector. */
     private void release() {
         flow = null;
-        cursor = null;
+        cursor.release();
     }
 
-    private static String destination(Flow flow) {
+    private static String destination(FlowView flow) {
         if (!flow.hasDestination()) {
             return "none";
         }

@@ -2,7 +2,8 @@ package io.portalgo.agent.runtime;
 
 import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.Algorithm;
-import io.portalgo.algorithms.Flow;
+import io.portalgo.algorithms.FlowView;
+import io.portalgo.algorithms.MutableFlow;
 import io.portalgo.algorithms.PortCursor;
 import io.portalgo.algorithms.Protocol;
 import java.io.FileDescriptor;
@@ -30,7 +31,8 @@ final class ShareRetry {
     private final SocketOps ops;
     private final Statistics statistics;
     private final BindFailures failures;
-    private final ThreadLocal<Armed> armed = new ThreadLocal<>();
+    /** This thread's shared connect; made once per thread and reused, so arming allocates nothing. */
+    private final ThreadLocal<Armed> armed = ThreadLocal.withInitial(Armed::new);
 
     ShareRetry(SocketOps ops, Statistics statistics, BindFailures failures) {
         this.ops = ops;
@@ -44,19 +46,18 @@ final class ShareRetry {
     }
 
     /** A shared port was bound on {@code fd} (and counted as taken); its connect follows on this thread. */
-    void arm(FileDescriptor fd, RuntimeSnapshot snapshot, Flow flow, Algorithm algorithm) {
+    void arm(FileDescriptor fd, RuntimeSnapshot snapshot, FlowView flow, Algorithm algorithm) {
         if (enabled()) {
-            armed.set(new Armed(fd, snapshot, flow, algorithm));
+            armed.get().arm(fd, snapshot, flow, algorithm);
         }
     }
 
     boolean owns(FileDescriptor fd) {
-        Armed now = armed.get();
-        return fd != null && now != null && now.fd == fd;
+        return fd != null && armed.get().fd == fd;
     }
 
     void disarm() {
-        armed.remove();
+        armed.get().disarm();
     }
 
     /** The exit of {@code fd}'s connect: true to repeat it on the fresh socket now under {@code fd}. */
@@ -64,7 +65,7 @@ final class ShareRetry {
         Armed now = armed.get();
         PortSearch search = now.search;
         if (thrown == null || !failures.addressNotAvailable(thrown)) {
-            armed.remove();
+            now.disarm();
             if (search != null) {
                 if (thrown == null) {
                     search.taken(); // the retried port: counted and logged (via=retry) now it is connected
@@ -88,7 +89,7 @@ final class ShareRetry {
                 return true;
             } catch (IOException refused) {
                 if (!failures.portInUse(refused)) {
-                    armed.remove();
+                    now.disarm();
                     search.fellBack();
                     ops.renew(fd, 0);
                     return true;
@@ -96,7 +97,7 @@ final class ShareRetry {
                 search.busy();
             }
         }
-        armed.remove();
+        now.disarm();
         if (search.exhausted()) {
             return false; // on-exhaustion=fail: the kernel's own "Cannot assign requested address" reaches the application
         }
@@ -104,19 +105,29 @@ final class ShareRetry {
         return true;
     }
 
-    /** A shared connect in flight on one thread, and its retry search once a clash started one. */
+    /**
+     * A shared connect in flight on one thread ({@code fd} null when none is), and its retry search
+     * once a clash started one. The flow is a copy: the thread's own is refilled by its next search.
+     */
     private static final class Armed {
-        final FileDescriptor fd;
-        final RuntimeSnapshot snapshot;
-        final Flow flow;
-        final Algorithm algorithm;
+        FileDescriptor fd;
+        RuntimeSnapshot snapshot;
+        final MutableFlow flow = new MutableFlow();
+        Algorithm algorithm;
         PortSearch search;
 
-        Armed(FileDescriptor fd, RuntimeSnapshot snapshot, Flow flow, Algorithm algorithm) {
-            this.fd = fd;
-            this.snapshot = snapshot;
-            this.flow = flow;
-            this.algorithm = algorithm;
+        void arm(FileDescriptor socket, RuntimeSnapshot in, FlowView to, Algorithm with) {
+            this.fd = socket;
+            this.snapshot = in;
+            this.flow.set(to);
+            this.algorithm = with;
+            this.search = null;
+        }
+
+        void disarm() {
+            fd = null;
+            snapshot = null;
+            search = null;
         }
     }
 }

@@ -3,7 +3,7 @@ package io.portalgo.agent.runtime;
 import io.portalgo.agent.runtime.Statistics.Event;
 import io.portalgo.algorithms.AddressFamily;
 import io.portalgo.algorithms.Algorithm;
-import io.portalgo.algorithms.Flow;
+import io.portalgo.algorithms.FlowView;
 import io.portalgo.algorithms.PortCursor;
 import io.portalgo.algorithms.PortRange;
 import io.portalgo.algorithms.Protocol;
@@ -51,6 +51,10 @@ public final class Substitution {
     private static final Set<String> LEGACY_TCP_CLASSES = Set.of(LegacySockets.LEGACY_TCP_CLASS);
     private static final InetAddress ANY4 = wildcard(new byte[4]);
     private static final InetAddress ANY6 = wildcard(new byte[16]);
+    /** How a candidate is tested, for the debug line: made once, so a search builds no string. */
+    private static final String BIND = "bind";
+    private static final String LISTENER = "listener";
+    private static final String[] MODE_IDS = modeIds();
 
     private final Statistics statistics;
     private final SocketOps ops;
@@ -134,15 +138,12 @@ public final class Substitution {
                 return false;
             }
             InetSocketAddress destination = protocol == Protocol.UDP ? context.udpDestination : null;
-            Flow flow = destination == null
-                    ? Flow.of(protocol, familyOf(address, family), address == null ? null : address.getAddress(), null, 0)
-                    : address == null || address.isAnyLocalAddress()
-                            ? context.flowTo(protocol, destination.getAddress(), destination.getPort())
-                            : Flow.of(protocol, sameFamily(address, destination.getAddress()) ? address : null,
-                                    destination.getAddress(), destination.getPort());
+            FlowView flow = destination != null && (address == null || address.isAnyLocalAddress())
+                    ? context.flowTo(protocol, destination.getAddress(), destination.getPort())
+                    : context.flowFrom(protocol, familyOf(address, family), address, destination);
             algorithm = settings.algorithmFor(protocol, flow.family(),
                     destination == null ? null : destination.getAddress(), flow.remotePort());
-            search = context.search.start(now, statistics, protocol, algorithm, flow, listener ? "listener" : "bind");
+            search = context.search.start(now, statistics, protocol, algorithm, flow, listener ? LISTENER : BIND);
             outcome = bindCandidates(search, search.next(), family, fd, address, false);
         } catch (IOException | RuntimeException | LinkageError internal) {
             internalError(settings, protocol, algorithm, "bind", internal);
@@ -182,7 +183,7 @@ public final class Substitution {
         Outcome outcome;
         try {
             faults.atConnect();
-            Flow flow = context.flowTo(Protocol.TCP, remote, remotePort);
+            FlowView flow = context.flowTo(Protocol.TCP, remote, remotePort);
             algorithm = settings.algorithmFor(Protocol.TCP, flow.family(), remote, remotePort);
             TcpMode mode = now.tcpMode();
             boolean retriedAtConnect = mode == TcpMode.PIN || mode == TcpMode.SHARE && shareRetry.enabled();
@@ -192,7 +193,7 @@ public final class Substitution {
                 // the application.
                 mode = TcpMode.EXCLUSIVE;
             }
-            search = context.search.start(now, statistics, Protocol.TCP, algorithm, flow, mode.id());
+            search = context.search.start(now, statistics, Protocol.TCP, algorithm, flow, via(mode));
             int first = search.next();
             if (mode == TcpMode.PIN && first != PortCursor.NO_PORT) {
                 try {
@@ -202,7 +203,7 @@ public final class Substitution {
                 } catch (IOException refused) {
                     kernelRefusedPin(refused);
                     mode = TcpMode.SHARE;
-                    search.testedVia(mode.id());
+                    search.testedVia(via(mode));
                 }
             }
             outcome = bindBeforeConnect(search, first, mode, fd, remote);
@@ -411,8 +412,18 @@ public final class Substitution {
         return family == StandardProtocolFamily.INET ? AddressFamily.INET : AddressFamily.INET6;
     }
 
-    private static boolean sameFamily(InetAddress a, InetAddress b) {
-        return (a instanceof Inet4Address) == (b instanceof Inet4Address);
+    /** {@code mode.id()} without the new string it makes each time. */
+    private static String via(TcpMode mode) {
+        return MODE_IDS[mode.ordinal()];
+    }
+
+    private static String[] modeIds() {
+        TcpMode[] modes = TcpMode.values();
+        String[] ids = new String[modes.length];
+        for (TcpMode mode : modes) {
+            ids[mode.ordinal()] = mode.id();
+        }
+        return ids;
     }
 
     /** True if a frame near the top of this thread's stack belongs to one of {@code classNames}. */

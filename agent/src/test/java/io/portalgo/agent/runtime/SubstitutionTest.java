@@ -226,7 +226,9 @@ class SubstitutionTest {
 
     @Test
     void hashGivesOneDestinationConsecutivePortsAndTheSharedCounterShows() throws Exception {
-        start("algorithm=hash,rekey=0,range=40000-40999,tcp.mode=exclusive,log.level=off");
+        // Seeded: with fresh keys, B's offset lies an odd distance of at most 5 from A's in about one run of
+        // 200; then one of B's ports is one A still holds, or the reverse, and a step is 3.
+        start("algorithm=hash,rekey=0,seed=6056,range=40000-40999,tcp.mode=exclusive,log.level=off");
         List<Integer> toA = new ArrayList<>();
         List<Integer> toB = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -407,6 +409,45 @@ class SubstitutionTest {
         assertThat(sockets.calls).isEmpty();
         assertThat(statistics.get(Protocol.UDP, Algorithm.BSD, Event.INTERNAL_ERRORS)).isEqualTo(1);
         assertThat(statistics.get(Protocol.TCP, Algorithm.BSD, Event.INTERNAL_ERRORS)).isEqualTo(1);
+    }
+
+    /**
+     * The thread's one flow is refilled for every search: a connect to A after a bind with no
+     * destination hashes A again (RFC 6056 §3.3.3: A's next port is one step on, the datagram
+     * socket's selector being another one), not what the bind left in the flow.
+     */
+    @Test
+    void aConnectAfterABindWithoutDestinationHashesItsOwnDestination() throws Exception {
+        start("algorithm=hash,rekey=0,seed=6056,range=40000-40999,tcp.mode=exclusive,log.level=off");
+        int first = connect(SERVER_A);
+        assertThat(bind(sockets.socket(Protocol.UDP), ANY4)).isTrue();
+
+        assertThat(connect(SERVER_A)).isEqualTo(nextInRange(first));
+    }
+
+    /**
+     * A clash retried at the exit of a shared connect continues the connect's own destination,
+     * even when the thread searched for another socket in between (its flow has moved on).
+     */
+    @Test
+    void aRetriedClashContinuesTheConnectsDestinationWhateverTheThreadSearchedSince() throws Exception {
+        sockets.renewable = true;
+        start("algorithm=hash,rekey=0,seed=6056,range=40000-40999,tcp.mode=share,log.level=off");
+        FileDescriptor fd = sockets.socket(Protocol.TCP);
+        substitution.beforeTcpConnect(fd, SERVER_A, 443);
+        int first = sockets.localPorts.get(fd);
+        substitution.udpDestination(new InetSocketAddress(SERVER_B, 53));
+        assertThat(bind(sockets.socket(Protocol.UDP), ANY4)).isTrue();
+        substitution.udpDestination(null);
+
+        assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, Set.of(first)))).as("repeat").isTrue();
+        assertThat(substitution.afterConnect(fd, sockets.connectBound(fd, Set.of(first)))).as("connected").isFalse();
+
+        assertThat(sockets.localPorts.get(fd)).isEqualTo(nextInRange(first));
+    }
+
+    private static int nextInRange(int port) {
+        return port == 40999 ? 40000 : port + 1;
     }
 
     /** A bind as the JDK makes it: inside {@code DatagramChannelImpl.bindInternal} for a UDP socket. */
