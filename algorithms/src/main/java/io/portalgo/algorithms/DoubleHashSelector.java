@@ -1,5 +1,7 @@
 package io.portalgo.algorithms;
 
+import java.util.function.IntToLongFunction;
+
 /**
  * RFC 6056 §3.3.4, Algorithm 4, "Double-Hash Port Selection"; NetBSD's {@code doublehash}.
  * {@code i = G(l, r, rport) mod L}; candidate {@code min + (F(l, r, rport) + T[i]++) mod n}.
@@ -28,11 +30,31 @@ final class DoubleHashSelector extends SelectorBase {
     private final int noise;
 
     DoubleHashSelector(SelectorSettings settings, Entropy entropy) {
+        this(settings, entropy, randomStarts(entropy));
+    }
+
+    /** @param startOf T[i]'s random start, asked when T[i] is first used; the same for the same i */
+    DoubleHashSelector(SelectorSettings settings, Entropy entropy, IntToLongFunction startOf) {
         super(Algorithm.DOUBLEHASH, settings, entropy);
         this.flowHash = new KeyedFlowHash(settings.prf(), entropy, settings.rekeyMillis());
-        this.table = ModularCounters.table(settings.tableSize(), ports.size(),
-                i -> Integer.toUnsignedLong((int) entropy.random().nextLong()));
+        this.table = ModularCounters.table(settings.tableSize(), ports.size(), startOf);
         this.noise = settings.noise();
+    }
+
+    /**
+     * The RFC's random starts of T[0..L-1] (section 3.3.4, "table[i] = random()"), as SipHash-2-4
+     * of i under a key of two draws from the random source: each is drawn when T[i] is first used
+     * ({@link ModularCounters}), so making the default table costs one memory fill instead of
+     * 65,536 draws, and T[i] starts alike whichever thread uses it first.
+     */
+    private static IntToLongFunction randomStarts(Entropy entropy) {
+        SipHash24 starts = new SipHash24(entropy.random().nextLong(), entropy.random().nextLong());
+        return new IntToLongFunction() {
+            @Override
+            public long applyAsLong(int index) {
+                return starts.hash(index);
+            }
+        };
     }
 
     /** The bucket {@code (G x L) >>> 32} of a PRF output, G its low 32 bits. */

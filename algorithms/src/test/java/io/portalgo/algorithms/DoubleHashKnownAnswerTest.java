@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * RFC 6056 §3.3.4, Algorithm 4: {@code i = G(...) mod L}; {@code min + (F(...) + T[i]++) mod n}.
  * F and G are the two halves of one SipHash-2-4 output h, keyed with 00 01 .. 0f (the one key
  * drawn): G = the low 32 bits, {@code i = (G x L) >>> 32}; F = the high 32 bits,
- * {@code offset = (F x n) >>> 32}. The initial counters and the noise come from a scripted stream.
+ * {@code offset = (F x n) >>> 32}. The initial counters are given, the noise comes from a scripted stream.
  * By hand, on the 20-byte inputs:
  * <pre>
  *   h(A = tcp 192.0.2.1:80)     = 0x42d17eb2_0ed32afb: F = 1,121,025,714, G =   248,720,123
@@ -48,7 +48,7 @@ class DoubleHashKnownAnswerTest {
         for (int i = 0; i < 10; i++) {
             counters[i] = 10 * i;
         }
-        PortSelector doublehash = doublehash(10, 0, ScriptedRandom.of(counters));
+        PortSelector doublehash = doublehash(10, 0, ScriptedRandom.of(), counters);
         List<Integer> ports = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
             ports.add(doublehash.select(Fixtures.TCP_A, port -> true).port());
@@ -62,7 +62,7 @@ class DoubleHashKnownAnswerTest {
     void aTableOfOneCounterIsAlgorithmThreeWithTheHighHalfAsOffset() {
         // L = 1, T[0] = 0: A 1000 + 261 + 0, B 1000 + 878 + 1, A 1000 + 261 + 2, B 1000 + 878 + 3:
         // Algorithm 3's shared counter (HashKnownAnswerTest), with F = the high half of h.
-        PortSelector doublehash = doublehash(1, 0, ScriptedRandom.of(0));
+        PortSelector doublehash = doublehash(1, 0, ScriptedRandom.of(), 0);
         List<Integer> ports = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
             ports.add(doublehash.select(Fixtures.TCP_A, port -> true).port());
@@ -76,10 +76,10 @@ class DoubleHashKnownAnswerTest {
         // L = 1, T = 0, noise 3: after each accept T += nextInt(4) (scripted 2, 0, 1, 3, 0).
         // 1: 1261, T = 1 + 2 = 3.  2: 1264, T = 4 + 0 = 4.  3: 1265 busy (T = 5), 1266 taken,
         // T = 6 + 1 = 7.  4: 1268, T = 8 + 3 = 11.  5: 1272. A busy candidate draws no noise.
-        ScriptedRandom random = ScriptedRandom.of(0,
+        ScriptedRandom random = ScriptedRandom.of(
                 ScriptedRandom.top(2, 2), ScriptedRandom.top(0, 2), ScriptedRandom.top(1, 2),
                 ScriptedRandom.top(3, 2), ScriptedRandom.top(0, 2));
-        PortSelector doublehash = doublehash(1, 3, random);
+        PortSelector doublehash = doublehash(1, 3, random, 0);
         List<Selection> selections = new ArrayList<>();
         for (int k = 0; k < 5; k++) {
             selections.add(doublehash.select(Fixtures.TCP_A, port -> port != 1265));
@@ -95,9 +95,9 @@ class DoubleHashKnownAnswerTest {
         // RFC's T[i]++ is arithmetic mod n: (2^32 - 2) mod 5 = 4, so the candidates are
         // 100 + (1 + 4 + k) mod 5 = 100, 101, 102, 103, 104. A counter that wraps at 2^32 (not a
         // multiple of 5) would jump from 101 back to 101 and never try 104.
-        PortSelector doublehash = Algorithm.DOUBLEHASH.create(
+        PortSelector doublehash = new DoubleHashSelector(
                 SelectorSettings.builder().range(PortRange.of(100, 104)).rekeyMillis(0).tableSize(1).noise(0).build(),
-                Entropy.of(ScriptedRandom.of(0xffff_fffeL), Fixtures.keys(Fixtures.PAPER_KEY), () -> 0));
+                Entropy.of(ScriptedRandom.of(), Fixtures.keys(Fixtures.PAPER_KEY), () -> 0), i -> 0xffff_fffeL);
         assertThat(Fixtures.drain(doublehash.open(Fixtures.TCP_A))).containsExactly(100, 101, 102, 103, 104);
         assertThat(Fixtures.drain(doublehash.open(Fixtures.TCP_A))).containsExactly(100, 101, 102, 103, 104);
     }
@@ -108,15 +108,14 @@ class DoubleHashKnownAnswerTest {
         // still visits all 7 usable ports of 100-109 without 101, 105, 108.
         long[] starts = {0, 1, 0x7fff_fffeL, 0x7fff_ffffL, 0x8000_0000L, 0xffff_fff9L, 0xffff_fffbL, 0xffff_ffffL};
         for (long start : starts) {
-            long[] script = new long[1 + 20];
-            script[0] = start;
-            for (int k = 1; k < script.length; k++) {
+            long[] script = new long[20];
+            for (int k = 0; k < script.length; k++) {
                 script[k] = ScriptedRandom.top(k % 4, 2);
             }
             SelectorSettings settings = SelectorSettings.builder().range(PortRange.of(100, 109))
                     .reserved(PortSet.of(101, 105, 108)).rekeyMillis(0).tableSize(1).noise(3).build();
-            PortSelector doublehash = Algorithm.DOUBLEHASH.create(settings,
-                    Entropy.of(ScriptedRandom.of(script), Fixtures.keys(Fixtures.PAPER_KEY), () -> 0));
+            PortSelector doublehash = new DoubleHashSelector(settings,
+                    Entropy.of(ScriptedRandom.of(script), Fixtures.keys(Fixtures.PAPER_KEY), () -> 0), i -> start);
             for (int allocation = 0; allocation < 20; allocation++) {
                 assertThat(new java.util.TreeSet<>(Fixtures.drain(doublehash.open(Fixtures.TCP_A))))
                         .as("start %x, allocation %d", start, allocation).isEqualTo(Fixtures.usable(settings));
@@ -125,10 +124,31 @@ class DoubleHashKnownAnswerTest {
         }
     }
 
-    private static PortSelector doublehash(int tableSize, int noise, ScriptedRandom random) {
+    private static PortSelector doublehash(int tableSize, int noise, ScriptedRandom random, long... starts) {
         SelectorSettings settings = SelectorSettings.builder().range(RANGE).rekeyMillis(0)
                 .tableSize(tableSize).noise(noise).build();
-        return Algorithm.DOUBLEHASH.create(settings,
-                Entropy.of(random, Fixtures.keys(Fixtures.PAPER_KEY), () -> 0));
+        return new DoubleHashSelector(settings, Entropy.of(random, Fixtures.keys(Fixtures.PAPER_KEY), () -> 0),
+                i -> starts[i]);
+    }
+
+    @Test
+    void eachCounterStartsWhenFirstUsedAndAlwaysAlike() {
+        // The production starts: SipHash-2-4 of i under a key of two draws, asked once per counter.
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        PortSelector doublehash = doublehash(10, 0, ScriptedRandom.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(doublehash.select(Fixtures.TCP_A, port -> true).port()).isEqualTo(1261);
+        SelectorSettings settings = SelectorSettings.builder().range(RANGE).rekeyMillis(0).tableSize(10).noise(0).build();
+        PortSelector counted = new DoubleHashSelector(settings, Entropy.of(ScriptedRandom.of(),
+                Fixtures.keys(Fixtures.PAPER_KEY), () -> 0), i -> {
+                    asked.incrementAndGet();
+                    return 100 * i;
+                });
+        assertThat(counted.select(Fixtures.TCP_B, port -> true).port()).isEqualTo(1000 + (878 + 500) % 1000);
+        assertThat(counted.select(Fixtures.TCP_B, port -> true).port()).isEqualTo(1000 + (878 + 501) % 1000);
+        assertThat(asked).as("bucket 5 only, once").hasValue(1);
+        PortSelector seeded = Algorithm.DOUBLEHASH.create(settings, Entropy.seeded(6056));
+        PortSelector again = Algorithm.DOUBLEHASH.create(settings, Entropy.seeded(6056));
+        assertThat(seeded.select(Fixtures.TCP_A, port -> true).port())
+                .isEqualTo(again.select(Fixtures.TCP_A, port -> true).port());
     }
 }
