@@ -89,10 +89,43 @@ public final class ControlSocket {
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
             new File(socket.toString()).deleteOnExit();
             publish(instrumentation, socket.toString());
+            closeAtExit(server);
             return server;
         } catch (IOException | RuntimeException failure) {
             Log.warn("CLI control unavailable, ports are still substituted: " + failure);
             return null;
+        }
+    }
+
+    /**
+     * Closes the socket when the JVM shuts down, so that the thread waiting in {@code accept} leaves
+     * native code: a JVM that exits waits up to 300 ms for every Java thread still in native code
+     * to come out (HotSpot's {@code wait_for_threads_in_native_to_block}), and the control thread
+     * would otherwise add those 300 ms to the exit of every JVM that ran long enough to reach
+     * {@code accept}.
+     */
+    private static void closeAtExit(ServerSocketChannel server) {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(new Closer(server), "portalgo-control-close"));
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting already
+        }
+    }
+
+    private static final class Closer implements Runnable {
+        private final ServerSocketChannel server;
+
+        Closer(ServerSocketChannel server) {
+            this.server = server;
+        }
+
+        @Override
+        public void run() {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // exiting anyway
+            }
         }
     }
 

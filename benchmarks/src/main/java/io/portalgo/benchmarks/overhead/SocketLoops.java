@@ -14,7 +14,9 @@ import java.nio.channels.DatagramChannel;
  * {@code tcp}: connect an unbound socket to a loopback listener and close it with SO_LINGER 0 (so
  * no TIME_WAIT piles up and the loop measures port selection, not TIME_WAIT exhaustion).
  * {@code udp}: open a datagram channel and send one datagram to loopback,
- * an implicit bind. {@code hello}: nothing, for start-up time.
+ * an implicit bind. {@code hello}: nothing, for start-up time. {@code connect}: one loopback listener,
+ * one TCP connect accepted and closed, for the start-up of a JVM that uses the network (this class
+ * alone, so that it runs from a jar of one class).
  */
 public final class SocketLoops {
     private SocketLoops() {
@@ -26,6 +28,14 @@ public final class SocketLoops {
         int ops = Integer.parseInt(args[2]);
         if (kind.equals("hello")) {
             System.out.println("hello");
+            return;
+        }
+        if (kind.equals("connect")) {
+            try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                    Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
+                    Socket accepted = server.accept()) {
+                System.out.println("connected from port " + client.getLocalPort() + " to " + accepted.getLocalPort());
+            }
             return;
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();

@@ -82,7 +82,7 @@ public final class StartupOverhead {
                 case "warm" -> compare(scenario, pairs, List.of(), List.of(warmAgent), hello(), false);
                 case "cold" -> compare(scenario, pairs, List.of(), null, hello(), false);
                 case "connect" -> compare(scenario, pairs, List.of(), List.of(warmAgent), List.of("-cp", classPath,
-                        SocketLoops.class.getName(), "tcp", "1", "1"), false);
+                        SocketLoops.class.getName(), "connect", "0", "0"), false);
                 case "jps" -> compare(scenario, pairs, List.of(), List.of(warmAgent), List.of("jps", "-q"), true);
                 case "appcds" -> archived(scenario, pairs, warmAgent, "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=");
                 case "aot" -> archived(scenario, pairs, warmAgent, "-XX:AOTCacheOutput=", "-XX:AOTCache=");
