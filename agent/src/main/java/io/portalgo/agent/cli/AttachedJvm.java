@@ -41,8 +41,12 @@ final class AttachedJvm implements Target {
         }
     }
 
-    /** How long a target may take to register the MBean after it starts (a few ms after premain, on a background thread). */
-    static final long REGISTRATION_WAIT_MILLIS = 2_000;
+    /**
+     * How long a target may take to open its control socket after it starts: half a second after
+     * premain, on a background thread ({@code ControlSocket.OPEN_DELAY_MILLIS}), plus the time to
+     * open it on a busy machine.
+     */
+    static final long REGISTRATION_WAIT_MILLIS = 3_000;
 
     @Override
     public Optional<RemoteAgent> agent() {
