@@ -110,6 +110,28 @@ class LiveControlForkedTest {
         }
     }
 
+    /**
+     * The agent makes its runtime at the first socket; a JVM that has opened none is still reached
+     * by the CLI, which then makes it on the control thread.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void getStatsAndSetReachAJvmThatHasOpenedNoSocket(Jdk jdk) throws Exception {
+        try (ProbeJvm idle = ProbeJvm.startIdle(jdk, ProbeJvm.javaagent("tcp.algorithm=hash"))) {
+            String pid = Long.toString(idle.pid());
+            CliRun get = ProbeJvm.cli(jdk, "get", pid, "tcp.algorithm");
+            assertThat(get.exitCode()).as(get.toString()).isZero();
+            assertThat(get.out()).isEqualTo("portalgo.tcp.algorithm = hash\n");
+            CliRun stats = ProbeJvm.cli(jdk, "stats", pid);
+            assertThat(stats.exitCode()).as(stats.toString()).isZero();
+            assertThat(stats.out().lines()).contains("portalgo.stats.allocations = 0", "portalgo.stats.internal-errors = 0");
+            CliRun set = ProbeJvm.cli(jdk, "set", pid, "tcp.algorithm=bsd");
+            assertThat(set.exitCode()).as(set.toString()).isZero();
+            assertThat(set.out()).isEqualTo("portalgo.tcp.algorithm = bsd\n");
+            assertThat(idle.stderr()).doesNotContain("error").doesNotContain("not installed");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void statsCountsAKnownWorkload(Jdk jdk) throws Exception {

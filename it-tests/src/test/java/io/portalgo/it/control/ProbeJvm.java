@@ -47,12 +47,21 @@ final class ProbeJvm implements AutoCloseable {
 
     /** Starts {@link PortProbe} on {@code jdk} with {@code jvmFlags} before the class name. */
     static ProbeJvm start(Jdk jdk, String... jvmFlags) throws IOException {
+        return start(jdk, PortProbe.class, jvmFlags);
+    }
+
+    /** Starts {@link IdleProbe}, which opens no socket, on {@code jdk} with {@code jvmFlags}. */
+    static ProbeJvm startIdle(Jdk jdk, String... jvmFlags) throws IOException {
+        return start(jdk, IdleProbe.class, jvmFlags);
+    }
+
+    private static ProbeJvm start(Jdk jdk, Class<?> main, String... jvmFlags) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         command.addAll(List.of(jvmFlags));
         command.add("-cp");
         command.add(probeClasses());
-        command.add(PortProbe.class.getName());
+        command.add(main.getName());
         return new ProbeJvm(ForkedJvm.withoutPortalgoVariables(new ProcessBuilder(command)).start());
     }
 
