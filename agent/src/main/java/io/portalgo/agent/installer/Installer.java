@@ -147,7 +147,7 @@ public final class Installer {
                 summary = runtime.describe();
             }
             clock.mark("summary");
-            Log.info("portalgo " + PortalgoRuntime.versionOfThisJar() + " " + (problems.isEmpty() ? "active" : "PARTLY active")
+            Log.info("portalgo " + versionOfThisJar() + " " + (problems.isEmpty() ? "active" : "PARTLY active")
                     + " (" + how + ", Java " + System.getProperty("java.runtime.version") + ", " + clock.totalMillis() + " ms"
                     + (fromCache ? ", from cache" : "") + "): " + summary + " " + nativeTransports);
             if (Log.debugEnabled()) {
@@ -246,4 +246,10 @@ public final class Installer {
         return classes;
     }
 
+
+    /** The jar's {@code Implementation-Version}, without initialising the runtime's classes. */
+    private static String versionOfThisJar() {
+        String version = Installer.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
 }
