@@ -104,7 +104,7 @@ final class NativeTransportInstaller {
                 }
                 cache = cacheDirectory == null ? Optional.empty() : TransformCache.open(TransformCache.defaultDirectory(
                         cacheDirectory.isEmpty() ? null : cacheDirectory), SHAPING_CLASSES);
-                sockets = new NativeSockets(runtime, FailureTexts.forThisProcess(), javaBase.net());
+                sockets = new NativeSockets(runtime, runtime.substitution().failures(), javaBase.net());
                 instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(), Map.of("java.net",
                         Set.of(NativeTransportInstaller.class.getModule())), Set.of(), Map.of());
                 wire(defineDispatcher(cache), sockets);

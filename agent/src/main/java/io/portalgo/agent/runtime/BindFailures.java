@@ -28,7 +28,8 @@ public final class BindFailures {
     /**
      * The strerror texts of EADDRINUSE and EADDRNOTAVAIL as this JVM reports them (they follow the
      * C library's locale): a bind to a port a second socket holds, and a bind to 0.0.0.1, which
-     * is never a local address. Run before the advice exists; C-locale texts where a probe fails.
+     * is never a local address. Run on the thread making the runtime, whose own sockets get the
+     * kernel's ports; C-locale texts where a probe fails.
      */
     public static BindFailures probe() {
         String inUse = ENGLISH_ADDRESS_IN_USE;

@@ -109,6 +109,11 @@ public final class Substitution {
                 ? "share+retry:isolates" : now.tcpMode().id()) + ")" : "");
     }
 
+    /** The errno texts this substitution was made with (the native transports read the same). */
+    public BindFailures failures() {
+        return failures;
+    }
+
     /** Bytes held by the selectors in force, {@code doublehash}'s counter tables above all. */
     public long selectorStateBytes() {
         return snapshot.selectors().stateBytes();
