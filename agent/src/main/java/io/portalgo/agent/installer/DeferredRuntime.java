@@ -1,6 +1,7 @@
 package io.portalgo.agent.installer;
 
 import io.portalgo.agent.control.AgentControl;
+import io.portalgo.agent.runtime.AgentVersion;
 import io.portalgo.agent.runtime.BindFailures;
 import io.portalgo.agent.runtime.JdkSocketOps;
 import io.portalgo.agent.runtime.Log;
@@ -166,6 +167,6 @@ final class DeferredRuntime implements AgentControl {
 
     @Override
     public String version() {
-        return PortalgoRuntime.versionOfThisJar();
+        return AgentVersion.ofThisJar();
     }
 }

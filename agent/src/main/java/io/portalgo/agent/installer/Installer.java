@@ -1,6 +1,7 @@
 package io.portalgo.agent.installer;
 
 import io.portalgo.agent.control.LiveControl;
+import io.portalgo.agent.runtime.AgentVersion;
 import io.portalgo.agent.runtime.LegacySockets;
 import io.portalgo.agent.runtime.Log;
 import io.portalgo.agent.runtime.PortalgoRuntime;
@@ -147,7 +148,7 @@ public final class Installer {
                 summary = runtime.describe();
             }
             clock.mark("summary");
-            Log.info("portalgo " + versionOfThisJar() + " " + (problems.isEmpty() ? "active" : "PARTLY active")
+            Log.info("portalgo " + AgentVersion.ofThisJar() + " " + (problems.isEmpty() ? "active" : "PARTLY active")
                     + " (" + how + ", Java " + System.getProperty("java.runtime.version") + ", " + clock.totalMillis() + " ms"
                     + (fromCache ? ", from cache" : "") + "): " + summary + " " + nativeTransports);
             if (Log.debugEnabled()) {
@@ -176,9 +177,7 @@ public final class Installer {
             if (cache == null) {
                 throw refusedByTheJvm;
             }
-            Log.warn("class cache " + cache.directory() + ": the JVM refused a cached class (" + refusedByTheJvm
-                    + "); transforming afresh");
-            advice.fresh();
+            stopReading(cache, advice, refusedByTheJvm);
             return JavaBase.open(instrumentation, null);
         }
     }
@@ -196,9 +195,7 @@ public final class Installer {
         try {
             targets = load(names);
         } catch (LinkageError refusedByTheJvm) {
-            Log.warn("class cache " + (cache == null ? "" : cache.directory()) + ": the JVM refused a cached class ("
-                    + refusedByTheJvm + "); transforming afresh");
-            advice.fresh();
+            stopReading(cache, advice, refusedByTheJvm);
             targets = load(names);
         }
         List<Class<?>> loadedBefore = new ArrayList<>();
@@ -212,8 +209,7 @@ public final class Installer {
             try {
                 instrumentation.retransformClasses(again);
             } catch (LinkageError | RuntimeException refusedByTheJvm) {
-                Log.warn("class cache: the JVM refused a cached class (" + refusedByTheJvm + "); transforming afresh");
-                advice.fresh();
+                stopReading(cache, advice, refusedByTheJvm);
                 instrumentation.retransformClasses(again);
             }
         }
@@ -224,6 +220,13 @@ public final class Installer {
             }
         }
         return problems;
+    }
+
+    /** The JVM refused bytes from the cache: said once here, and the cache is not read again in this JVM. */
+    private static void stopReading(TransformCache cache, JdkAdviceTransformer advice, Throwable refusedByTheJvm) {
+        Log.warn("class cache" + (cache == null ? "" : " " + cache.directory()) + ": the JVM refused a cached class ("
+                + refusedByTheJvm + "); transforming afresh");
+        advice.fresh();
     }
 
     /** Netty's native transports (their own failure leaves the JDK paths active); the summary's word for them. */
@@ -246,10 +249,4 @@ public final class Installer {
         return classes;
     }
 
-
-    /** The jar's {@code Implementation-Version}, without initialising the runtime's classes. */
-    private static String versionOfThisJar() {
-        String version = Installer.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
-    }
 }

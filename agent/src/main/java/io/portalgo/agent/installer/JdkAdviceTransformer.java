@@ -89,13 +89,11 @@ final class JdkAdviceTransformer implements ClassFileTransformer {
             // The first bytes seen are the class file as loaded, the same in every JVM of this JDK build
             // when this transformer is in place before the class loads; bytes the JVM rebuilds for a
             // retransformation vary from run to run. So a class is kept under its first key.
-            String key = null;
-            if (cache != null) {
-                key = firstKeys.get(name);
-                if (key == null) {
-                    firstKeys.putIfAbsent(name, cache.keyOf(name, original));
-                    key = firstKeys.get(name);
-                }
+            String key = cache == null ? null : firstKeys.get(name);
+            if (cache != null && key == null) {
+                String made = cache.keyOf(name, original);
+                String earlier = firstKeys.putIfAbsent(name, made);
+                key = earlier != null ? earlier : made;
             }
             if (key != null && readCache) {
                 byte[] cached = cache.loadOrNull(key);

@@ -49,6 +49,8 @@ import java.util.zip.CRC32C;
  */
 final class TransformCache {
     private static final int DIGEST_LENGTH = 8;
+    /** The jar this class was loaded from (null outside one), found once for every fingerprint. */
+    private static final Path AGENT_JAR = agentJarOrNull();
 
     private final Path directory;
     private final boolean writable;
@@ -220,7 +222,7 @@ final class TransformCache {
      * already, so no entry is inflated); outside a jar (tests), each class's bytes.
      */
     private static void fingerprintClasses(Checksum fingerprint, List<String> classNames) throws IOException {
-        Path jar = agentJarOrNull();
+        Path jar = AGENT_JAR;
         if (jar == null) {
             for (int i = 0; i < classNames.size(); i++) {
                 fingerprint.update(resourceBytes(classNames.get(i)));

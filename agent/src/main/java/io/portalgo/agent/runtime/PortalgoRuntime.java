@@ -87,12 +87,6 @@ public final class PortalgoRuntime implements AgentControl {
 
     @Override
     public String version() {
-        return versionOfThisJar();
-    }
-
-    /** The agent jar's {@code Implementation-Version}, or {@code dev} outside a jar. */
-    public static String versionOfThisJar() {
-        String version = PortalgoRuntime.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        return AgentVersion.ofThisJar();
     }
 }
