@@ -71,6 +71,13 @@ public final class PortalgoDispatch {
     private PortalgoDispatch() {
     }
 
+    /** Every entry point's first line: a volatile read once the agent is started. */
+    private static void startOnce() {
+        if (!started) {
+            start();
+        }
+    }
+
     /**
      * Makes the agent's runtime on the first call of any entry point. The starter returns at once
      * on the thread that is making the runtime already (its own sockets meet the JDK's code).
@@ -86,9 +93,7 @@ public final class PortalgoDispatch {
 
     /** From {@code Net.bind(ProtocolFamily, FileDescriptor, InetAddress, int)} when the port is 0. */
     public static boolean bind(ProtocolFamily family, FileDescriptor fd, InetAddress address) throws IOException {
-        if (!started) {
-            start();
-        }
+        startOnce();
         try {
             return (boolean) BIND_INVOKER.invokeExact(family, fd, address);
         } catch (IOException meantForTheApplication) {
@@ -100,9 +105,7 @@ public final class PortalgoDispatch {
 
     /** From {@code NetHooks.beforeTcpConnect}: the socket is unbound and about to connect. */
     public static void beforeTcpConnect(FileDescriptor fd, InetAddress remote, int remotePort) throws IOException {
-        if (!started) {
-            start();
-        }
+        startOnce();
         try {
             BEFORE_TCP_CONNECT_INVOKER.invokeExact(fd, remote, remotePort);
         } catch (IOException meantForTheApplication) {
@@ -114,9 +117,7 @@ public final class PortalgoDispatch {
 
     /** From the exit of {@code Net.connect(ProtocolFamily, FileDescriptor, InetAddress, int)}. */
     public static boolean afterConnect(FileDescriptor fd, Throwable thrown) {
-        if (!started) {
-            start();
-        }
+        startOnce();
         try {
             return (boolean) AFTER_CONNECT_INVOKER.invokeExact(fd, thrown);
         } catch (Throwable internal) {
@@ -126,9 +127,7 @@ public final class PortalgoDispatch {
 
     /** From {@code DatagramChannelImpl}'s send and connect: where the datagrams go, or null when done. */
     public static void udpDestination(Object target) {
-        if (!started) {
-            start();
-        }
+        startOnce();
         try {
             UDP_DESTINATION_INVOKER.invokeExact(target);
         } catch (Throwable internal) {
@@ -138,9 +137,7 @@ public final class PortalgoDispatch {
 
     /** From {@code DatagramChannelImpl.bindInternal}: its {@code Net.bind} is a UDP bind. */
     public static void udpBinding(boolean inside) {
-        if (!started) {
-            start();
-        }
+        startOnce();
         try {
             UDP_BINDING_INVOKER.invokeExact(inside);
         } catch (Throwable internal) {
@@ -150,9 +147,7 @@ public final class PortalgoDispatch {
 
     /** From the binds of listening sockets: the {@code Net.bind} inside is a listener's. */
     public static void listenerBinding(boolean inside) {
-        if (!started) {
-            start();
-        }
+        startOnce();
         try {
             LISTENER_BINDING_INVOKER.invokeExact(inside);
         } catch (Throwable internal) {
@@ -162,9 +157,7 @@ public final class PortalgoDispatch {
 
     /** From the exit of {@code Net.localAddress(FileDescriptor)}. */
     public static void localAddressRead(FileDescriptor fd, InetSocketAddress local) {
-        if (!started) {
-            start();
-        }
+        startOnce();
         try {
             LOCAL_ADDRESS_READ_INVOKER.invokeExact(fd, local);
         } catch (Throwable internal) {

@@ -4,6 +4,7 @@ import io.portalgo.config.Environment;
 import io.portalgo.config.HostPorts;
 import io.portalgo.config.PortalgoSettings;
 import io.portalgo.config.TcpMode;
+import java.util.Optional;
 
 /**
  * The TCP mode as the start-up line shows it before the runtime exists (it is made at the first
@@ -21,10 +22,10 @@ public final class TcpModePreview {
         if (settings.tcpMode() != TcpMode.AUTO) {
             return settings.tcpMode().id();
         }
-        if (freshSocketExpected()) {
-            return "auto(share+retry:isolates)";
-        }
-        return new PinSupport(HostPorts.range(Environment.system()), false).describe(settings);
+        boolean retried = freshSocketExpected();
+        // With the retry, auto is share whatever the kernel's range: it is read only without.
+        return new PinSupport(retried ? Optional.empty() : HostPorts.range(Environment.system()), retried)
+                .describe(settings);
     }
 
     /**
